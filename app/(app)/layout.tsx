@@ -1,0 +1,13 @@
+import { AppHeader } from "@/components/layout/app-header";
+import { requireUser } from "@/lib/session";
+
+/** The signed-in shell. The session is checked here for real; proxy.ts only checks for a cookie. */
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <AppHeader userName={user.name} />
+      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { Card } from "@/components/ui/card";
+import { safeNextPath } from "@/lib/redirects";
+import { getCurrentUser } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const { next: raw } = await searchParams;
+  const next = safeNextPath(typeof raw === "string" ? raw : null) ?? "/dashboard";
+  if (await getCurrentUser()) redirect(next);
+  return (
+    <Card>
+      <h1 className="mb-1 text-xl font-semibold">Welcome back</h1>
+      <p className="mb-6 text-sm text-zinc-600 dark:text-zinc-400">Sign in to see your tasks.</p>
+      <SignInForm next={next} />
+    </Card>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { authClient } from "@/lib/auth-client";
+import { authErrorMessage, formErrors, PASSWORD_MIN, signUpSchema, type FormErrors } from "@/lib/auth-schemas";
+
+export function SignUpForm({ next }: { next: string }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = signUpSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+    if (!parsed.success) return setErrors(formErrors(parsed.error));
+    setErrors({});
+    setPending(true);
+    const { error } = await authClient.signUp.email(parsed.data);
+    if (error) {
+      setPending(false);
+      const message = authErrorMessage(error);
+      // Put the message next to the field it is about when there is one.
+      if (error.code?.startsWith("USER_ALREADY_EXISTS") || error.code === "INVALID_EMAIL") return setErrors({ email: message });
+      if (error.code?.startsWith("PASSWORD_")) return setErrors({ password: message });
+      return setErrors({ form: message });
+    }
+    router.replace(next);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Sign up">
+      {errors.form && <Alert>{errors.form}</Alert>}
+      <TextField label="Name" name="name" autoComplete="name" autoFocus error={errors.name} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" error={errors.email} />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${PASSWORD_MIN} characters.`}
+        error={errors.password}
+      />
+      <Button type="submit" className="w-full" pending={pending}>
+        Create account
+      </Button>
+      <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
+        Already have an account?{" "}
+        <Link href={`/sign-in${next !== "/dashboard" ? `?next=${encodeURIComponent(next)}` : ""}`} className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import {
+  AppError,
+  BadRequestError,
+  PayloadTooLargeError,
+  RateLimitedError,
+  ServiceUnavailableError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+  type FieldErrors,
+} from "./errors";
+
+export const DEFAULT_BODY_LIMIT_BYTES = 16 * 1024;
+
+/** Turns zod issues into `{ "field.path": "message" }`, the shape every 400 uses. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "body";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what = "input"): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const fields = fieldErrors(result.error);
+    const first = Object.entries(fields)[0];
+    throw new ValidationError(first ? `Invalid ${what}: ${first[0]}: ${first[1]}` : `Invalid ${what}.`, fields);
+  }
+  return result.data;
+}
+
+/** Reads a JSON body with a size cap that holds even when Content-Length lies or is absent. */
+export async function readJsonBody(req: Request, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<unknown> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) throw new UnsupportedMediaTypeError();
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > limitBytes) throw new PayloadTooLargeError(`The body is larger than ${limitBytes} bytes.`);
+  if (!req.body) throw new BadRequestError("The body is empty.");
+
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limitBytes) {
+      await reader.cancel();
+      throw new PayloadTooLargeError(`The body is larger than ${limitBytes} bytes.`);
+    }
+    chunks.push(value);
+  }
+  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  if (!text.trim()) throw new BadRequestError("The body is empty.");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BadRequestError("The body is not valid JSON.");
+  }
+}
+
+/** Connection-level failures (refused, reset, timed out) mean the database is unreachable, not that the request is bad. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const codes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P03", "53300"]);
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && codes.has(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+export function errorResponse(error: unknown): Response {
+  if (!(error instanceof AppError) && isDatabaseUnavailable(error)) error = new ServiceUnavailableError();
+  if (error instanceof AppError) {
+    const headers = new Headers();
+    if (error instanceof RateLimitedError) headers.set("Retry-After", String(error.retryAfterSeconds));
+    if (error instanceof ServiceUnavailableError) headers.set("Retry-After", "2");
+    return Response.json(error.toJSON(), { status: error.status, headers });
+  }
+  console.error("Unhandled error in route handler:", error);
+  return Response.json({ error: "internal_error", message: "Something went wrong on our side." }, { status: 500 });
+}
+
+/** Wraps a route handler so every thrown error becomes a JSON response. */
+export function handler<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await fn(...args);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
