@@ -38,6 +38,8 @@ export function authErrorMessage(error: { code?: string; message?: string; statu
     case "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL":
       return "An account with this email already exists. Sign in instead.";
     case "INVALID_EMAIL":
+    case "VALIDATION_ERROR":
+      if (error.code === "VALIDATION_ERROR" && !/email/i.test(error.message ?? "")) break;
       return "Enter a valid email address.";
     case "PASSWORD_TOO_SHORT":
       return `Use at least ${PASSWORD_MIN} characters.`;

@@ -1,0 +1,26 @@
+// Builds the app and serves it with `next start` for the browser tests: a throwaway PGlite
+// directory by default, or the Postgres in E2E_DATABASE_URL through the Neon driver.
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const port = process.env.E2E_PORT ?? "3100";
+const dataDir = path.join(process.cwd(), ".data", `e2e-${port}`);
+fs.rmSync(dataDir, { recursive: true, force: true });
+
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
+  BETTER_AUTH_URL: `http://localhost:${port}`,
+  PGLITE_DIR: dataDir,
+};
+if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
+else delete env.DATABASE_URL;
+
+if (process.env.E2E_SKIP_BUILD !== "1") execFileSync("npx", ["next", "build"], { stdio: "inherit", env });
+const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+const stop = () => server.kill("SIGTERM");
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+server.on("exit", (code) => process.exit(code ?? 0));
