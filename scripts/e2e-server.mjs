@@ -1,5 +1,6 @@
 // Builds the app and serves it with `next start` for the browser tests: a throwaway PGlite
-// directory by default, or the Postgres in E2E_DATABASE_URL through the Neon driver.
+// directory by default, or the Postgres in E2E_DATABASE_URL through the Neon driver (via the
+// loopback WebSocket proxy, after `npm run db:migrate`).
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -15,12 +16,24 @@ const env = {
   BETTER_AUTH_URL: `http://localhost:${port}`,
   PGLITE_DIR: dataDir,
 };
-if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
-else delete env.DATABASE_URL;
+delete env.DATABASE_URL;
+
+const children = [];
+if (process.env.E2E_DATABASE_URL) {
+  const proxyPort = String(Number(port) + 1000);
+  children.push(spawn("npx", ["tsx", "tests/helpers/ws-proxy.ts", proxyPort], { stdio: "inherit", env }));
+  env.DATABASE_URL = process.env.E2E_DATABASE_URL;
+  env.NEON_WS_PROXY = `127.0.0.1:${proxyPort}`;
+  execFileSync("npx", ["drizzle-kit", "migrate"], { stdio: "inherit", env });
+}
 
 if (process.env.E2E_SKIP_BUILD !== "1") execFileSync("npx", ["next", "build"], { stdio: "inherit", env });
 const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
-const stop = () => server.kill("SIGTERM");
+children.push(server);
+const stop = () => children.forEach((c) => c.kill("SIGTERM"));
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code) => {
+  stop();
+  process.exit(code ?? 0);
+});
