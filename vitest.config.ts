@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
-import { postgresReachable, testPgUrl } from "./tests/helpers/postgres";
+import { postgresReachable, testPgUrl } from "./tests/helpers/postgres.ts";
 
 const root = import.meta.dirname;
 const CI = process.env.CI === "true" || process.env.CI === "1";

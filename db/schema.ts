@@ -45,7 +45,7 @@ export const tasks = pgTable(
   },
   (t) => [
     index("tasks_user_completed_due_idx").on(t.userId, t.completed, t.dueDate),
-    index("tasks_user_created_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index("tasks_user_created_idx").on(t.userId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     check("tasks_title_length", sql`char_length(${t.title}) between 1 and 200`),
     check("tasks_description_length", sql`${t.description} is null or char_length(${t.description}) <= 2000`),
   ],
@@ -66,7 +66,7 @@ export const conversations = pgTable(
     metadata: jsonb("metadata").$type<Record<string, unknown>>().default({}).notNull(),
     ...timestamps,
   },
-  (t) => [index("conversations_user_created_idx").on(t.userId, t.createdAt.desc())],
+  (t) => [index("conversations_user_created_idx").on(t.userId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())],
 );
 
 /** ChatKit thread items, including hidden server-only items. `seq` is the insertion order. */

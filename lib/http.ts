@@ -13,19 +13,20 @@ import {
 export const DEFAULT_BODY_LIMIT_BYTES = 16 * 1024;
 
 /** Turns zod issues into `{ "field.path": "message" }`, the shape every 400 uses. */
-export function fieldErrors(error: z.ZodError): FieldErrors {
+export function fieldErrors(error: z.ZodError, rootKey = "body"): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "body";
+    const key = issue.path.length ? issue.path.join(".") : rootKey;
     fields[key] ??= issue.message;
   }
   return fields;
 }
 
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what = "input"): z.output<S> {
+/** Validates `input`, or throws a ValidationError; `rootKey` names the field when the input is a single value. */
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what = "input", rootKey = "body"): z.output<S> {
   const result = schema.safeParse(input);
   if (!result.success) {
-    const fields = fieldErrors(result.error);
+    const fields = fieldErrors(result.error, rootKey);
     const first = Object.entries(fields)[0];
     throw new ValidationError(first ? `Invalid ${what}: ${first[0]}: ${first[1]}` : `Invalid ${what}.`, fields);
   }

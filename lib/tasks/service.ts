@@ -1,0 +1,242 @@
+import { and, asc, desc, eq, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { db } from "@/db";
+import { tasks, type TaskRow } from "@/db/schema";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { parseWith } from "@/lib/http";
+import { todayUtc } from "@/lib/dates";
+import {
+  bulkIdsSchema,
+  createTaskSchema,
+  listTasksSchema,
+  taskIdSchema,
+  updateTaskSchema,
+  type ListTasksOptions,
+  type Task,
+  type TaskPage,
+  type TaskSort,
+  type TaskStats,
+} from "./schemas";
+
+/**
+ * The one place task rules and queries live. Every function takes the signed-in user's id
+ * and scopes every query to it; another user's task is indistinguishable from a missing one.
+ * Inputs are `unknown` and validated here, so no caller can skip the rules.
+ */
+
+export function toTask(row: TaskRow): Task {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    priority: row.priority,
+    dueDate: row.dueDate,
+    completed: row.completed,
+    completedAt: row.completedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+const notFound = (id: number) => new NotFoundError(`Task ${id} not found.`);
+const owned = (userId: string, id: number) => and(eq(tasks.userId, userId), eq(tasks.id, id));
+
+export async function createTask(userId: string, input: unknown): Promise<Task> {
+  const data = parseWith(createTaskSchema, input, "task");
+  const [row] = await db
+    .insert(tasks)
+    .values({ userId, title: data.title, description: data.description ?? null, priority: data.priority, dueDate: data.dueDate ?? null })
+    .returning();
+  return toTask(row!);
+}
+
+export async function getTask(userId: string, id: unknown): Promise<Task> {
+  const taskId = parseWith(taskIdSchema, id, "task id", "id");
+  const [row] = await db.select().from(tasks).where(owned(userId, taskId));
+  if (!row) throw notFound(taskId);
+  return toTask(row);
+}
+
+export async function updateTask(userId: string, id: unknown, patch: unknown): Promise<Task> {
+  const taskId = parseWith(taskIdSchema, id, "task id", "id");
+  const data = parseWith(updateTaskSchema, patch, "changes");
+  const { completed, ...fields } = data;
+  const [row] = await db
+    .update(tasks)
+    .set({ ...fields, ...(completed === undefined ? {} : completionFields(completed)), updatedAt: new Date() })
+    .where(owned(userId, taskId))
+    .returning();
+  if (!row) throw notFound(taskId);
+  return toTask(row);
+}
+
+/** Completing keeps the first completion time; un-completing clears it. */
+function completionFields(completed: boolean) {
+  return { completed, completedAt: completed ? sql`coalesce(${tasks.completedAt}, now())` : null };
+}
+
+export async function setTaskCompleted(userId: string, id: unknown, completed = true): Promise<Task> {
+  return updateTask(userId, id, { completed });
+}
+
+export async function deleteTask(userId: string, id: unknown): Promise<Task> {
+  const taskId = parseWith(taskIdSchema, id, "task id", "id");
+  const [row] = await db.delete(tasks).where(owned(userId, taskId)).returning();
+  if (!row) throw notFound(taskId);
+  return toTask(row);
+}
+
+/** All or nothing: if any id is not the user's, nothing changes. */
+async function bulk(userId: string, input: unknown, change: (ids: number[], tx: Parameters<Parameters<typeof db.transaction>[0]>[0]) => Promise<TaskRow[]>) {
+  const { ids } = parseWith(bulkIdsSchema, input, "task ids");
+  return db.transaction(async (tx) => {
+    const rows = await change(ids, tx);
+    if (rows.length !== ids.length) {
+      const found = new Set(rows.map((r) => r.id));
+      const missing = ids.filter((id) => !found.has(id));
+      throw new NotFoundError(`Task${missing.length > 1 ? "s" : ""} ${missing.join(", ")} not found. Nothing was changed.`);
+    }
+    return rows.map(toTask);
+  });
+}
+
+export function completeTasks(userId: string, input: unknown, completed = true): Promise<Task[]> {
+  return bulk(userId, input, (ids, tx) =>
+    tx
+      .update(tasks)
+      .set({ ...completionFields(completed), updatedAt: new Date() })
+      .where(and(eq(tasks.userId, userId), inArray(tasks.id, ids)))
+      .returning(),
+  );
+}
+
+export function deleteTasks(userId: string, input: unknown): Promise<Task[]> {
+  return bulk(userId, input, (ids, tx) => tx.delete(tasks).where(and(eq(tasks.userId, userId), inArray(tasks.id, ids))).returning());
+}
+
+// ---- listing ----------------------------------------------------------------------------
+
+const DEFAULT_ORDER: Record<TaskSort, "asc" | "desc"> = { created: "desc", due: "asc", priority: "desc", title: "asc" };
+
+/** The sort key of each sort: the SQL expression, its text form for the cursor, and how to read a cursor back. */
+const SORT_KEYS: Record<TaskSort, { expr: SQL; text: SQL<string | null>; fromCursor: (v: string) => SQL; nullable: boolean }> = {
+  created: {
+    expr: sql`${tasks.createdAt}`,
+    text: sql<string>`${tasks.createdAt}::text`,
+    fromCursor: (v) => sql`${v}::timestamptz`,
+    nullable: false,
+  },
+  due: { expr: sql`${tasks.dueDate}`, text: sql<string | null>`${tasks.dueDate}::text`, fromCursor: (v) => sql`${v}::date`, nullable: true },
+  priority: {
+    expr: sql`${tasks.priority}`,
+    text: sql<string>`${tasks.priority}::text`,
+    fromCursor: (v) => sql`${v}::task_priority`,
+    nullable: false,
+  },
+  title: { expr: sql`lower(${tasks.title})`, text: sql<string>`lower(${tasks.title})`, fromCursor: (v) => sql`${v}`, nullable: false },
+};
+
+type Cursor = { s: TaskSort; o: "asc" | "desc"; v: string | null; id: number };
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString("base64url");
+}
+
+function decodeCursor(raw: string, sort: TaskSort, order: "asc" | "desc"): Cursor {
+  const invalid = new ValidationError("The cursor is not valid for this list. Start again without it.", { cursor: "Invalid cursor." });
+  let c: Cursor;
+  try {
+    c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+  } catch {
+    throw invalid;
+  }
+  const ok =
+    c && c.s === sort && c.o === order && Number.isInteger(c.id) && c.id > 0 && (c.v === null || (typeof c.v === "string" && c.v.length <= 400));
+  if (!ok) throw invalid;
+  // Values are bound as parameters, but a malformed date or enum would still be a database error.
+  if (c.v !== null && sort === "created" && Number.isNaN(Date.parse(c.v))) throw invalid;
+  if (c.v !== null && sort === "due" && !/^\d{4}-\d{2}-\d{2}$/.test(c.v)) throw invalid;
+  if (c.v !== null && sort === "priority" && !["low", "medium", "high"].includes(c.v)) throw invalid;
+  return c;
+}
+
+/** Rows strictly after the cursor in (key, id) order; NULL keys always sort last. */
+function afterCursor(sort: TaskSort, order: "asc" | "desc", cursor: Cursor): SQL {
+  const key = SORT_KEYS[sort];
+  const cmp = order === "asc" ? sql.raw(">") : sql.raw("<");
+  if (cursor.v === null) return sql`(${key.expr} is null and ${tasks.id} ${cmp} ${cursor.id})`;
+  const rowCmp = sql`(${key.expr}, ${tasks.id}) ${cmp} (${key.fromCursor(cursor.v)}, ${cursor.id})`;
+  return key.nullable ? sql`(${rowCmp} or ${key.expr} is null)` : rowCmp;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function statusFilter(status: ListTasksOptions["status"], today: string): SQL | undefined {
+  switch (status) {
+    case "active":
+      return eq(tasks.completed, false);
+    case "completed":
+      return eq(tasks.completed, true);
+    case "overdue":
+      return and(eq(tasks.completed, false), lt(tasks.dueDate, today));
+    case "all":
+      return undefined;
+  }
+}
+
+/** The list query for one page (plus one row, to know if there is more). Exported so tests can EXPLAIN it. */
+export function listTasksQuery(userId: string, opts: ListTasksOptions) {
+  const order = opts.order ?? DEFAULT_ORDER[opts.sort];
+  const key = SORT_KEYS[opts.sort];
+  const search = opts.q ? `%${escapeLike(opts.q)}%` : undefined;
+  const where = and(
+    eq(tasks.userId, userId),
+    statusFilter(opts.status, opts.today ?? todayUtc()),
+    search ? or(ilike(tasks.title, search), ilike(tasks.description, search)) : undefined,
+    opts.cursor ? afterCursor(opts.sort, order, decodeCursor(opts.cursor, opts.sort, order)) : undefined,
+  );
+  const direction = order === "asc" ? asc : desc;
+  return db
+    .select({ task: tasks, sortKey: key.text })
+    .from(tasks)
+    .where(where)
+    .orderBy(key.nullable ? sql`${key.expr} ${sql.raw(order)} nulls last` : direction(key.expr), direction(tasks.id))
+    .limit(opts.limit + 1);
+}
+
+export async function listTasks(userId: string, input: unknown = {}): Promise<TaskPage> {
+  const opts = parseWith(listTasksSchema, input, "list options");
+  const order = opts.order ?? DEFAULT_ORDER[opts.sort];
+  const rows = await listTasksQuery(userId, opts);
+  const page = rows.slice(0, opts.limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > opts.limit && last ? encodeCursor({ s: opts.sort, o: order, v: last.sortKey, id: last.task.id }) : null;
+  return { tasks: page.map((r) => toTask(r.task)), nextCursor };
+}
+
+export async function taskStats(userId: string, today: string = todayUtc()): Promise<TaskStats> {
+  const [row] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      active: sql<number>`count(*) filter (where not ${tasks.completed})::int`,
+      completed: sql<number>`count(*) filter (where ${tasks.completed})::int`,
+      overdue: sql<number>`count(*) filter (where not ${tasks.completed} and ${tasks.dueDate} < ${today})::int`,
+      dueToday: sql<number>`count(*) filter (where not ${tasks.completed} and ${tasks.dueDate} = ${today})::int`,
+    })
+    .from(tasks)
+    .where(eq(tasks.userId, userId));
+  return row!;
+}
+
+/** Open tasks with a due date, soonest (including overdue) first. */
+export async function upcomingTasks(userId: string, limit = 5): Promise<Task[]> {
+  const rows = await db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.userId, userId), eq(tasks.completed, false), sql`${tasks.dueDate} is not null`))
+    .orderBy(asc(tasks.dueDate), asc(tasks.id))
+    .limit(limit);
+  return rows.map(toTask);
+}
+

@@ -1,0 +1,25 @@
+import { todayIn } from "./dates";
+
+export const TZ_COOKIE = "tz";
+
+function isTimeZone(value: string | undefined): value is string {
+  if (!value || value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The user's IANA time zone from the cookie the app shell sets, or undefined (UTC). */
+export function timeZoneFromCookieHeader(cookieHeader: string | null): string | undefined {
+  const raw = cookieHeader?.split(/;\s*/).find((c) => c.startsWith(`${TZ_COOKIE}=`))?.slice(TZ_COOKIE.length + 1);
+  const value = raw ? decodeURIComponent(raw) : undefined;
+  return isTimeZone(value) ? value : undefined;
+}
+
+/** "Today" for the person making the request, so "overdue" and "due today" match their calendar. */
+export function requestToday(req: { headers: Headers }): string {
+  return todayIn(timeZoneFromCookieHeader(req.headers.get("cookie")));
+}

@@ -1,0 +1,26 @@
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { todayIn } from "@/lib/dates";
+import { addTaskTool } from "./tools/add-task";
+import { completeTaskTool } from "./tools/complete-task";
+import { registerTool, type AnyTaskTool, type ToolContext } from "./tools/define";
+import { deleteTaskTool } from "./tools/delete-task";
+import { listTasksTool } from "./tools/list-tasks";
+import { updateTaskTool } from "./tools/update-task";
+
+export const TASK_TOOLS = [addTaskTool, listTasksTool, completeTaskTool, updateTaskTool, deleteTaskTool] as const;
+
+export type TaskServerOptions = { timeZone?: string };
+
+/**
+ * The task tools as an MCP server bound to one user. It is built per request with the
+ * signed-in user's id; no tool takes a user id, so a model cannot reach another user's tasks.
+ */
+export function createTaskServer(userId: string, options: TaskServerOptions = {}): McpServer {
+  const server = new McpServer(
+    { name: "tasktalk-tasks", title: "Tasktalk tasks", version: "1.0.0" },
+    { instructions: "Tools for the signed-in user's todo tasks. Use list_tasks to find a task's id before changing it." },
+  );
+  const ctx: ToolContext = { userId, today: () => todayIn(options.timeZone) };
+  for (const tool of TASK_TOOLS) registerTool(server, ctx, tool as AnyTaskTool);
+  return server;
+}

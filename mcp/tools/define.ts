@@ -1,0 +1,61 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { CallToolResult, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+
+/** What a tool knows about its caller. The user id is bound when the server is built, never taken from the model. */
+export type ToolContext = { userId: string; today: () => string };
+
+export type ToolOutcome<Out> = { summary: string; data: Out };
+
+export type TaskTool<In extends z.ZodObject, Out extends z.ZodObject> = {
+  name: string;
+  title: string;
+  description: string;
+  inputSchema: In;
+  outputSchema: Out;
+  annotations: Required<Pick<ToolAnnotations, "readOnlyHint" | "destructiveHint" | "idempotentHint">>;
+  run: (ctx: ToolContext, args: z.output<In>) => Promise<ToolOutcome<z.output<Out>>>;
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of tools with different schemas
+export type AnyTaskTool = TaskTool<any, any>;
+
+export function defineTool<In extends z.ZodObject, Out extends z.ZodObject>(tool: TaskTool<In, Out>): TaskTool<In, Out> {
+  return tool;
+}
+
+export function toolError(message: string): CallToolResult {
+  return { isError: true, content: [{ type: "text", text: message }] };
+}
+
+/** Runs a tool and shapes its result: a readable summary plus structured content, or a tool error with a clear message. */
+export async function runTool<In extends z.ZodObject, Out extends z.ZodObject>(
+  tool: TaskTool<In, Out>,
+  ctx: ToolContext,
+  args: z.output<In>,
+): Promise<CallToolResult> {
+  try {
+    const { summary, data } = await tool.run(ctx, args);
+    return { content: [{ type: "text", text: summary }], structuredContent: data as Record<string, unknown> };
+  } catch (error) {
+    if (error instanceof AppError) return toolError(error.message);
+    console.error(`Tool ${tool.name} failed:`, error);
+    return toolError(`${tool.name} failed because of a problem on our side. Try again in a moment.`);
+  }
+}
+
+export function registerTool<In extends z.ZodObject, Out extends z.ZodObject>(server: McpServer, ctx: ToolContext, tool: TaskTool<In, Out>) {
+  server.registerTool(
+    tool.name,
+    {
+      title: tool.title,
+      description: tool.description,
+      inputSchema: tool.inputSchema,
+      outputSchema: tool.outputSchema,
+      annotations: { title: tool.title, openWorldHint: false, ...tool.annotations },
+    },
+    // The SDK has already validated the arguments against inputSchema.
+    ((args: z.output<In>) => runTool(tool, ctx, args)) as never,
+  );
+}
