@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { setTaskCompleted } from "@/lib/tasks";
 import { defineTool } from "./define";
+import { describeTask } from "./format";
 import { taskOutput, toolFields } from "./schemas";
 
 export const completeTaskTool = defineTool({
@@ -15,6 +16,6 @@ export const completeTaskTool = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true },
   async run(ctx, args) {
     const task = await setTaskCompleted(ctx.userId, args.id, args.completed ?? true);
-    return { summary: `Marked “${task.title}” as ${task.completed ? "done" : "not done"}.`, data: { task } };
+    return { summary: `Marked ${describeTask(task)} as ${task.completed ? "done" : "not done"}.`, data: { task } };
   },
 });

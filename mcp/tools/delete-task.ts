@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { deleteTask } from "@/lib/tasks";
 import { defineTool } from "./define";
+import { describeTask } from "./format";
 import { taskOutput, toolFields } from "./schemas";
 
 export const deleteTaskTool = defineTool({
@@ -12,6 +13,6 @@ export const deleteTaskTool = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true },
   async run(ctx, args) {
     const task = await deleteTask(ctx.userId, args.id);
-    return { summary: `Deleted “${task.title}”.`, data: { task } };
+    return { summary: `Deleted ${describeTask(task)}.`, data: { task } };
   },
 });

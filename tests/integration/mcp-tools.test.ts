@@ -55,7 +55,7 @@ describe("happy paths", () => {
     expect(textOf(listed)).toContain(`1 open task matching “milk”:\n- #${task.id} “Buy milk”`);
 
     const done = await asAlice.call("complete_task", { id: task.id });
-    expect(textOf(done)).toBe("Marked “Buy milk” as done.");
+    expect(textOf(done)).toBe(`Marked #${task.id} “Buy milk” (done, due 2030-01-15, high priority) as done.`);
     [row] = await db.select().from(tasks).where(eq(tasks.id, task.id));
     expect(row?.completed).toBe(true);
     expect(row?.completedAt).toBeInstanceOf(Date);
@@ -66,7 +66,7 @@ describe("happy paths", () => {
     expect(row).toMatchObject({ title: "Buy oat milk", dueDate: null, completed: false, completedAt: null });
 
     const deleted = await asAlice.call("delete_task", { id: task.id });
-    expect(textOf(deleted)).toBe("Deleted “Buy oat milk”.");
+    expect(textOf(deleted)).toBe(`Deleted #${task.id} “Buy oat milk” (high priority).`);
     expect(await db.select().from(tasks).where(eq(tasks.id, task.id))).toHaveLength(0);
   });
 

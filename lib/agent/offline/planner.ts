@@ -1,0 +1,263 @@
+import { describeDate } from "./dates";
+import { MATCH_THRESHOLD, titleMatchScore } from "./fuzzy";
+import { parseIntent, parseRef, type Intent, type TaskRef } from "./intents";
+import { parseMentions, Transcript, type TaskMention, type ToolExchange } from "./transcript";
+
+/** The offline model's next move: call tools (in order), or answer. */
+export type Step = { type: "calls"; calls: Array<{ name: string; args: Record<string, unknown> }> } | { type: "reply"; text: string };
+
+export const EXAMPLES = [
+  "add buy milk tomorrow",
+  "remind me to call mum on friday, high priority",
+  "what's left?",
+  "mark buy milk as done",
+  "rename buy milk to buy oat milk",
+  "change the due date of call mum to monday",
+  "delete the second one",
+];
+
+export const HELP_TEXT = [
+  "I'm the built-in offline assistant: I understand simple task commands. Try:",
+  ...EXAMPLES.map((e) => `- “${e}”`),
+  "Refer to tasks by title (typos are fine), by number from the last list (“the second one”), by id (“task #12”), or as “it”.",
+].join("\n");
+
+export const REJECTION_MARKER = "The user declined this action, so it was not performed.";
+const AMBIGUITY_PREFIX = "Which one do you mean";
+
+const reply = (text: string): Step => ({ type: "reply", text });
+const call = (name: string, args: Record<string, unknown>): Step => ({ type: "calls", calls: [{ name, args }] });
+
+function quote(title: string) {
+  return `“${title}”`;
+}
+
+function details(t: { dueDate?: string | null; priority?: string | null }, today: string): string {
+  const parts: string[] = [];
+  if (t.dueDate) parts.push(`due ${describeDate(t.dueDate, today)}`);
+  if (t.priority && t.priority !== "medium") parts.push(`${t.priority} priority`);
+  return parts.length ? ` (${parts.join(", ")})` : "";
+}
+
+function joinTitles(titles: string[]): string {
+  const q = titles.map(quote);
+  return q.length <= 1 ? (q[0] ?? "") : `${q.slice(0, -1).join(", ")} and ${q.at(-1)}`;
+}
+
+const isRejected = (ex: ToolExchange) => ex.output?.includes(REJECTION_MARKER) ?? false;
+const failed = (ex: ToolExchange) =>
+  !!ex.output && !isRejected(ex) && !/^(Added|Marked|Updated|Deleted|No |\d+ )/.test(ex.output) && parseMentions(ex.output).length === 0;
+
+function errorReply(ex: ToolExchange): Step {
+  const message = ex.output!.replace(/^MCP error -?\d+:\s*/, "").replace(/^Input validation error:\s*/, "");
+  return reply(`I couldn't do that: ${message}`);
+}
+
+/** Finds the task a reference points at, or explains why it can't. */
+type Resolution = { task: TaskMention } | { step: Step };
+
+function resolveAgainst(ref: TaskRef, candidates: TaskMention[], what: string): Resolution {
+  if (ref.kind === "id") {
+    const found = candidates.find((c) => c.id === ref.id);
+    return found ? { task: found } : { step: reply(`I couldn't find task #${ref.id}. Say “show my tasks” to see them.`) };
+  }
+  if (ref.kind === "title") {
+    const scored = candidates
+      .map((task) => ({ task, score: titleMatchScore(ref.text, task.title) }))
+      .filter((s) => s.score >= MATCH_THRESHOLD)
+      .sort((a, b) => b.score - a.score);
+    if (!scored.length) return { step: reply(`I couldn't find a task called ${quote(ref.text)}${what}. Say “show my tasks” to see them.`) };
+    const best = scored[0]!;
+    const rivals = scored.filter((s) => s.score >= best.score - 0.05);
+    if (rivals.length > 1) {
+      const options = rivals.slice(0, 5).map((s, i) => `${i + 1}. #${s.task.id} ${quote(s.task.title)}${s.task.completed ? " (done)" : ""}${s.task.dueDate ? ` (due ${s.task.dueDate})` : ""}`);
+      return { step: reply(`${AMBIGUITY_PREFIX}?\n${options.join("\n")}\nSay the number or the full title.`) };
+    }
+    return { task: best.task };
+  }
+  return { step: reply("Which task do you mean? Say its title, or “show my tasks” first.") };
+}
+
+/** Applies the conversation to a reference: positions in the last list, "it", ids and titles. */
+function resolveRef(ref: TaskRef, transcript: Transcript, listInTurn: ToolExchange | undefined, listArgs: Record<string, unknown>): Resolution | { needList: Step } {
+  if (ref.kind === "position") {
+    const shown = transcript.lastListShown();
+    if (!shown.length) return { step: reply("Which list do you mean? Say “show my tasks” first, then pick one by number.") };
+    const task = ref.index === -1 ? shown.at(-1) : shown[ref.index];
+    return task ? { task } : { step: reply(`The last list had only ${shown.length} task${shown.length === 1 ? "" : "s"}.`) };
+  }
+  if (ref.kind === "pronoun") {
+    const task = transcript.lastMentioned();
+    return task ? { task } : { step: reply("Which task do you mean? Say its title, or “show my tasks” first.") };
+  }
+  if (ref.kind === "id") {
+    // A bare number right after a list means its position there, as the list was numbered.
+    return { task: { id: ref.id, title: `task #${ref.id}`, completed: false } };
+  }
+  if (!listInTurn) return { needList: call("list_tasks", { ...listArgs, limit: 100 }) };
+  if (!listInTurn.output) return { step: reply("I'm still looking for that task.") };
+  if (failed(listInTurn)) return { step: errorReply(listInTurn) };
+  return resolveAgainst(ref, parseMentions(listInTurn.output), "");
+}
+
+/** A bare "3" after a numbered list means the third item; "#3" or "task 3" is always an id. */
+function refFromWords(raw: string, transcript: Transcript): TaskRef {
+  const ref = parseRef(raw);
+  if (ref.kind === "id" && /^\s*(?:number\s+|no\.?\s*)?\d+\s*$/i.test(raw) && transcript.lastListShown().length >= ref.id) return { kind: "position", index: ref.id - 1 };
+  return ref;
+}
+
+function withRef(intent: Intent, transcript: Transcript): Intent {
+  if ("ref" in intent && intent.ref.kind === "id") {
+    // Re-read the words so a bare list number becomes a position.
+    const m = transcript.userText.match(/(?:^|\s)((?:number\s+|no\.?\s*)?\d+)(?=\s|$|[.!?])/i);
+    if (m && !/#|\btask\s+\d/i.test(transcript.userText)) return { ...intent, ref: refFromWords(m[1]!, transcript) };
+  }
+  return intent;
+}
+
+/** A short answer to "Which one do you mean?" continues the earlier request. */
+function followUp(transcript: Transcript, today: string): Intent | undefined {
+  const prev = transcript.previousExchange();
+  if (!prev?.assistantText.startsWith(AMBIGUITY_PREFIX)) return undefined;
+  const options = parseMentions(prev.assistantText);
+  const ref = parseRef(transcript.userText.replace(/^(?:the\s+)?(?:number\s+)?/i, "").trim());
+  let chosen: TaskMention | undefined;
+  if (ref.kind === "position") chosen = ref.index === -1 ? options.at(-1) : options[ref.index];
+  else if (ref.kind === "id") chosen = options.find((o) => o.id === ref.id) ?? options[ref.id - 1];
+  else if (ref.kind === "title") {
+    const best = options.map((o) => ({ o, s: titleMatchScore(ref.text, o.title) })).sort((a, b) => b.s - a.s)[0];
+    if (best && best.s >= MATCH_THRESHOLD) chosen = best.o;
+  }
+  if (!chosen) return undefined;
+  const original = parseIntent(prev.userText, today);
+  return "ref" in original ? { ...original, ref: { kind: "id", id: chosen.id } } : undefined;
+}
+
+const LIST_SCOPE: Partial<Record<Intent["type"], Record<string, unknown>>> = {
+  complete: { status: "active" },
+};
+
+/**
+ * Decides the next step of a turn from the conversation alone, so it is deterministic and
+ * survives a pause for approval: each call sees what the tools returned so far this turn.
+ */
+export function planNextStep(transcript: Transcript, today: string): Step {
+  let intent = parseIntent(transcript.userText, today);
+  if (intent.type === "unknown") intent = followUp(transcript, today) ?? intent;
+  intent = withRef(intent, transcript);
+  const turn = transcript.turn;
+  const pending = turn.find((ex) => ex.output === undefined);
+  if (pending) return reply("One moment…");
+
+  switch (intent.type) {
+    case "help":
+      return reply(HELP_TEXT);
+    case "greeting":
+      return reply(`Hi! I can manage your tasks. Try “add buy milk tomorrow” or “what's left?”.`);
+    case "thanks":
+      return reply("You're welcome!");
+    case "clarify":
+      return reply(intent.message);
+    case "unknown":
+      return reply(`Sorry, I didn't understand that. ${HELP_TEXT.replace(/^I'm the built-in offline assistant: I understand simple task commands\. /, "I understand simple task commands. ")}`);
+
+    case "add": {
+      const done = turn.filter((ex) => ex.name === "add_task");
+      const errored = done.find(failed);
+      if (errored) return errorReply(errored);
+      if (done.length < intent.tasks.length) return call("add_task", { ...intent.tasks[done.length]! });
+      const added = done.flatMap((ex) => parseMentions(ex.output!));
+      if (added.length === 1) return reply(`Added ${quote(added[0]!.title)}${details(added[0]!, today)}.`);
+      return reply(`Added ${added.length} tasks: ${joinTitles(added.map((t) => t.title))}${details(added[0]!, today)}.`);
+    }
+
+    case "list": {
+      const list = turn.find((ex) => ex.name === "list_tasks");
+      if (!list) return call("list_tasks", { status: intent.status, ...(intent.search ? { search: intent.search } : {}), ...(intent.status === "all" ? {} : { sort: "due" }), limit: 50 });
+      if (failed(list)) return errorReply(list);
+      const tasks = parseMentions(list.output!);
+      const kind = { all: "", active: "open ", completed: "completed ", overdue: "overdue " }[intent.status];
+      const about = intent.search ? ` matching ${quote(intent.search)}` : "";
+      if (!tasks.length) {
+        const empty = intent.search ? `No ${kind}tasks${about}.` : { all: "Your list is empty. Try “add buy milk tomorrow”.", active: "Nothing left to do. 🎉", completed: "No completed tasks yet.", overdue: "Nothing is overdue." }[intent.status];
+        return reply(empty);
+      }
+      const lines = tasks.map((t, i) => `${i + 1}. ${t.completed ? "~~" : ""}${t.title}${t.completed ? "~~ ✓" : ""}${details(t, today)}`);
+      const more = /More tasks exist/.test(list.output!) ? "\n…and more. Open the Tasks page to see them all." : "";
+      return reply(`You have ${tasks.length} ${kind}task${tasks.length === 1 ? "" : "s"}${about}:\n${lines.join("\n")}${more}`);
+    }
+
+    case "complete":
+    case "rename":
+    case "due":
+    case "priority":
+    case "delete": {
+      const toolName = intent.type === "delete" ? "delete_task" : intent.type === "complete" ? "complete_task" : "update_task";
+      const action = turn.find((ex) => ex.name === toolName);
+      if (action) return outcome(intent, action, today, turn);
+      const scope = intent.type === "complete" && !intent.completed ? { status: "completed" } : (LIST_SCOPE[intent.type] ?? { status: "all" });
+      const resolved = resolveRef(intent.ref, transcript, turn.find((ex) => ex.name === "list_tasks"), scope);
+      if ("needList" in resolved) return resolved.needList;
+      if ("step" in resolved) return resolved.step;
+      const id = resolved.task.id;
+      switch (intent.type) {
+        case "complete":
+          return call("complete_task", { id, completed: intent.completed });
+        case "rename":
+          return call("update_task", { id, title: intent.title });
+        case "due":
+          return call("update_task", { id, dueDate: intent.dueDate });
+        case "priority":
+          return call("update_task", { id, priority: intent.priority });
+        case "delete":
+          return call("delete_task", { id });
+      }
+      break;
+    }
+
+    case "complete_all":
+    case "delete_completed": {
+      const status = intent.type === "complete_all" ? "active" : "completed";
+      const toolName = intent.type === "complete_all" ? "complete_task" : "delete_task";
+      const list = turn.find((ex) => ex.name === "list_tasks");
+      if (!list) return call("list_tasks", { status, limit: 100 });
+      if (failed(list)) return errorReply(list);
+      const actions = turn.filter((ex) => ex.name === toolName);
+      const targets = parseMentions(list.output!);
+      if (!targets.length) return reply(status === "active" ? "Nothing left to complete." : "There are no completed tasks to delete.");
+      if (!actions.length) return { type: "calls", calls: targets.map((t) => ({ name: toolName, args: { id: t.id } })) };
+      if (actions.every(isRejected)) return reply(`Okay, I left your tasks as they were.`);
+      const ok = actions.filter((a) => !failed(a) && !isRejected(a)).flatMap((a) => parseMentions(a.output!));
+      const verb = intent.type === "complete_all" ? "Marked" : "Deleted";
+      const suffix = intent.type === "complete_all" ? " as done" : "";
+      return reply(`${verb} ${ok.length} task${ok.length === 1 ? "" : "s"}${suffix}: ${joinTitles(ok.map((t) => t.title))}.`);
+    }
+  }
+  return reply(HELP_TEXT);
+}
+
+function outcome(intent: Intent, action: ToolExchange, today: string, turn: ToolExchange[]): Step {
+  if (isRejected(action)) {
+    const listed = turn.filter((ex) => ex.name === "list_tasks" && ex.output).flatMap((ex) => parseMentions(ex.output!));
+    const title = listed.find((t) => t.id === action.args.id)?.title;
+    const what = title ? quote(title) : "it";
+    return reply(intent.type === "delete" ? `Okay, I kept ${what}. Nothing was deleted.` : "Okay, nothing was changed.");
+  }
+  if (failed(action)) return errorReply(action);
+  const task = parseMentions(action.output!)[0];
+  if (!task) return reply(action.output!);
+  switch (intent.type) {
+    case "complete":
+      return reply(task.completed ? `Marked ${quote(task.title)} as done. ✓` : `Reopened ${quote(task.title)}.`);
+    case "rename":
+      return reply(`Renamed it to ${quote(task.title)}.`);
+    case "due":
+      return reply(task.dueDate ? `${quote(task.title)} is now due ${describeDate(task.dueDate, today)}.` : `Removed the due date from ${quote(task.title)}.`);
+    case "priority":
+      return reply(`${quote(task.title)} is now ${task.priority ?? "medium"} priority.`);
+    case "delete":
+      return reply(`Deleted ${quote(task.title)}.`);
+  }
+  return reply(action.output!);
+}

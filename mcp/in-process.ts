@@ -1,0 +1,96 @@
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import type { CallToolResult as McpCallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult, CallToolResultContent, MCPServer } from "@openai/agents";
+
+type MCPTool = Awaited<ReturnType<MCPServer["listTools"]>>[number];
+type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; anyOf?: JsonSchema[]; [key: string]: unknown };
+
+export type ToolResultObserver = (event: { name: string; args: Record<string, unknown>; result: McpCallToolResult; durationMs: number }) => void;
+
+/** Removes keys some providers reject (Gemini refuses `$schema`). */
+function sanitizeSchema<T>(schema: T): T {
+  if (Array.isArray(schema)) return schema.map(sanitizeSchema) as T;
+  if (!schema || typeof schema !== "object") return schema;
+  return Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema").map(([k, v]) => [k, sanitizeSchema(v)])) as T;
+}
+
+function acceptsNull(schema: JsonSchema | undefined): boolean {
+  if (!schema) return false;
+  if (schema.type === "null" || (Array.isArray(schema.type) && schema.type.includes("null"))) return true;
+  return schema.anyOf?.some(acceptsNull) ?? false;
+}
+
+/**
+ * Hands our McpServer to the Agents SDK in the same process, over the MCP SDK's in-memory
+ * transport: the agent calls the same tools, through the same protocol, as an outside
+ * client would, with no socket and no subprocess. The server is built per request for the
+ * signed-in user, so the tool list is not cached (the SDK's cache is keyed by name only).
+ */
+export class InProcessMcpServer implements MCPServer {
+  readonly cacheToolsList = false;
+  private client?: Client;
+  private server?: McpServer;
+  private schemas = new Map<string, JsonSchema>();
+
+  constructor(
+    readonly name: string,
+    private readonly makeServer: () => McpServer,
+    private readonly onResult?: ToolResultObserver,
+  ) {}
+
+  async connect(): Promise<void> {
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    this.server = this.makeServer();
+    await this.server.connect(serverSide);
+    this.client = new Client({ name: "tasktalk-agent", version: "1.0.0" });
+    await this.client.connect(clientSide);
+  }
+
+  async close(): Promise<void> {
+    await this.client?.close();
+    await this.server?.close();
+    this.client = undefined;
+    this.server = undefined;
+  }
+
+  private connected(): Client {
+    if (!this.client) throw new Error(`MCP server ${this.name} is not connected`);
+    return this.client;
+  }
+
+  async listTools(): Promise<MCPTool[]> {
+    const { tools } = await this.connected().listTools();
+    return tools.map((tool) => {
+      const inputSchema = sanitizeSchema(tool.inputSchema) as JsonSchema;
+      this.schemas.set(tool.name, inputSchema);
+      return { ...tool, inputSchema } as unknown as MCPTool;
+    });
+  }
+
+  /** Models in strict or Gemini mode send null for an omitted optional field; drop those the schema does not allow. */
+  private dropDisallowedNulls(name: string, args: Record<string, unknown>): Record<string, unknown> {
+    const props = this.schemas.get(name)?.properties ?? {};
+    return Object.fromEntries(Object.entries(args).filter(([k, v]) => v !== null || acceptsNull(props[k])));
+  }
+
+  async callToolResult(name: string, args: Record<string, unknown> | null, meta?: Record<string, unknown> | null, options?: { signal?: AbortSignal }): Promise<CallToolResult> {
+    const clean = this.dropDisallowedNulls(name, args ?? {});
+    const started = performance.now();
+    const result = (await this.connected().callTool({ name, arguments: clean, ...(meta ? { _meta: meta } : {}) }, undefined, {
+      signal: options?.signal,
+    })) as McpCallToolResult;
+    this.onResult?.({ name, args: clean, result, durationMs: Math.round(performance.now() - started) });
+    return result as unknown as CallToolResult;
+  }
+
+  async callTool(name: string, args: Record<string, unknown> | null, meta?: Record<string, unknown> | null, options?: { signal?: AbortSignal }): Promise<CallToolResultContent> {
+    const result = await this.callToolResult(name, args, meta, options);
+    const content = [...result.content] as CallToolResultContent;
+    if (result.isError !== undefined) Object.defineProperty(content, "isError", { value: result.isError });
+    return content;
+  }
+
+  async invalidateToolsCache(): Promise<void> {}
+}
