@@ -16,25 +16,24 @@ function tokens(text: string): string[] {
   return meaningful.length ? meaningful : all;
 }
 
-export function levenshtein(a: string, b: string): number {
+/** Edit distance where swapping two neighbouring letters ("mlik") counts as one typo. */
+export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   }
-  return row[b.length]!;
+  return d[a.length]![b.length]!;
 }
 
 function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   if (a.length >= 4 && b.startsWith(a)) return 0.9; // "groc" → "groceries"
-  const d = levenshtein(a, b);
+  const d = editDistance(a, b);
   return 1 - d / Math.max(a.length, b.length);
 }
 

@@ -27,7 +27,7 @@ export type Intent =
   | { type: "unknown" };
 
 const POLITE_PREFIX =
-  /^(?:(?:hey|hi|hello|ok|okay|so|um|uh|alright|right|please|pls|plz|kindly|yo)\b[,!.]?\s*)*(?:(?:could|can|would|will|wud) (?:you|u)(?: please| pls| kindly)?\s+|(?:please|pls|plz|kindly)\s+)*/i;
+  /^(?:(?:hey|hi|hello|ok|okay|so|um|uh|alright|right|actually|oh|oops|wait|please|pls|plz|kindly|yo)\b[,!.]?\s*)*(?:(?:could|can|would|will|wud) (?:you|u)(?: please| pls| kindly)?\s+|(?:please|pls|plz|kindly)\s+)*/i;
 const POLITE_SUFFIX = /(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|ty|for me|if you can|if you could|if possible|now))*[\s.!?]*$/i;
 
 export function stripPoliteness(text: string): string {
@@ -91,6 +91,8 @@ function splitItems(text: string): string[] {
 }
 
 function parseNewTasks(text: string, today: string): NewTask[] | string {
+  const quoted = text.trim().match(/^["“](.+)["”]$/);
+  if (quoted) return [{ title: capitalize(quoted[1]!.trim()) }];
   let { rest, priority } = extractPriority(text);
   const dated = extractTrailingDate(rest, today);
   rest = dated.rest;
@@ -113,6 +115,8 @@ const COMMAND_VERB = /^(add|create|new|make|delete|remove|mark|complete|finish|r
 
 /** Turns a user's message into what they want done. Pure: the same text and date give the same intent. */
 export function parseIntent(message: string, today: string): Intent {
+  const bare = message.trim().toLowerCase().replace(/[\s.!?,]+$/, "");
+  if (/^(hi|hello|hey|hiya|good (morning|afternoon|evening)|yo|howdy)( there)?$/.test(bare)) return { type: "greeting" };
   const text = stripPoliteness(message);
   const lower = text.toLowerCase();
   if (!text) return { type: "help" };
@@ -124,7 +128,7 @@ export function parseIntent(message: string, today: string): Intent {
   let m: RegExpMatchArray | null;
 
   // Wanting phrases either wrap a command ("I'd like to add milk") or are the task ("I need to call mum").
-  m = text.match(/^(?:i\s+(?:would|'d)\s+like\s+to|i\s+want\s+to|i\s+wanna)\s+(.+)$/i);
+  m = text.match(/^(?:i(?:\s+would|'d|’d)\s+like\s+to|i\s+want\s+to|i\s+wanna)\s+(.+)$/i);
   if (m && COMMAND_VERB.test(m[1]!)) return parseIntent(m[1]!, today);
 
   // --- bulk -----------------------------------------------------------------------------------
@@ -149,7 +153,9 @@ export function parseIntent(message: string, today: string): Intent {
   )
     return { type: "list", status: statusFrom(text) };
 
-  // --- delete ---------------------------------------------------------------------------------
+  // --- delete (a due date first: "remove the due date from X" is not a deletion) ---------------
+  m = text.match(/^(?:remove|clear|delete|drop|unset)\s+(?:the\s+)?(?:due\s+date|deadline|date)\s+(?:of|from|for|on)\s+(.+)$/i);
+  if (m) return { type: "due", ref: parseRef(m[1]!), dueDate: null };
   m = text.match(/^(?:delete|del|remove|rm|get rid of|drop|trash|erase|scrap|scratch|discard|delet|deleet|remvoe|remoev)\s+(.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+(?:list|tasks))?$/i);
   if (m) return { type: "delete", ref: parseRef(m[1]!) };
 
@@ -176,8 +182,6 @@ export function parseIntent(message: string, today: string): Intent {
   if (m) return { type: "priority", ref: parseRef(m[1]!), priority: "high" };
 
   // --- due dates ------------------------------------------------------------------------------
-  m = text.match(/^(?:remove|clear|delete|drop|unset)\s+(?:the\s+)?(?:due\s+date|deadline|date)\s+(?:of|from|for|on)\s+(.+)$/i);
-  if (m) return { type: "due", ref: parseRef(m[1]!), dueDate: null };
   m = text.match(/^(?:change|set|move|update|push|put|make)\s+(?:the\s+)?(?:due\s+date|deadline|date)\s+(?:of|for|on)\s+(.+?)\s+(?:to|for|as)\s+(.+)$/i);
   if (m) return dueIntent(m[1]!, m[2]!, today);
   m = text.match(/^(?:move|push|postpone|reschedule|defer|delay|bump)\s+(.+?)\s+(?:to|until|till|for)\s+(.+)$/i);
@@ -194,10 +198,10 @@ export function parseIntent(message: string, today: string): Intent {
   if (m) return parseDatePhrase(m[2]!, today) ? dueIntent(m[1]!, m[2]!, today) : renameIntent(m[1]!, m[2]!);
 
   // --- add ------------------------------------------------------------------------------------
-  m = text.match(/^(?:add|ad|addd|create|creat|new|make|put|note|jot down|write down|log|capture|schedule)(?:\s+(?:a|an))?(?:\s+new)?(?:\s+(?:task|todo|to-do|reminder|item))?(?:\s*:|\s+to|\s+called|\s+named)?\s+(.+)$/i);
-  if (m) return addIntent(m[1]!, today);
   m = text.match(/^(?:add|create|new)\s+(?:a\s+)?(?:task|todo|to-do|reminder)$/i);
   if (m) return { type: "clarify", message: "What should the task be called? For example: “add buy milk tomorrow”." };
+  m = text.match(/^(?:add|ad|addd|create|creat|new|make|put|note|jot down|write down|log|capture|schedule)(?:\s+(?:a|an))?(?:\s+new)?(?:\s+(?:task|todo|to-do|reminder|item))?(?:\s*:|\s+to|\s+called|\s+named)?\s+(.+)$/i);
+  if (m) return addIntent(m[1]!, today);
   m = text.match(/^(?:remind me to|remind me|remember to|don'?t let me forget to|don'?t forget to|dont forget to|i need to|i have to|i've got to|i gotta|i must|i should|need to|have to|gotta|must|i want to|i'd like to|i would like to|todo|to do|to-do|task)\s*:?\s+(.+)$/i);
   if (m) return addIntent(m[1]!, today);
   m = text.match(/^(.+?)\s+(?:on|to)\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?list$/i);
