@@ -1,4 +1,5 @@
 import { AppHeader } from "@/components/layout/app-header";
+import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
 import { requireUser } from "@/lib/session";
 
 /** The signed-in shell. The session is checked here for real; proxy.ts only checks for a cookie. */
@@ -6,6 +7,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await requireUser();
   return (
     <div className="flex min-h-dvh flex-col">
+      <TimeZoneCookie />
       <AppHeader userName={user.name} />
       <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">{children}</main>
     </div>

@@ -34,16 +34,16 @@ export class ApprovalPolicy {
   }
 
   private wrapModel(model: Model): Model {
-    const policy = this;
+    const observe = (output: ModelResponse["output"]) => this.observe(output);
     return {
       async getResponse(request: ModelRequest) {
         const response = await model.getResponse(request);
-        policy.observe(response.output);
+        observe(response.output);
         return response;
       },
       async *getStreamedResponse(request: ModelRequest): AsyncIterable<StreamEvent> {
         for await (const event of model.getStreamedResponse(request)) {
-          if (event.type === "response_done") policy.observe(event.response.output as ModelResponse["output"]);
+          if (event.type === "response_done") observe(event.response.output as ModelResponse["output"]);
           yield event;
         }
       },

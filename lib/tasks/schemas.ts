@@ -14,6 +14,8 @@ export const BULK_MAX = 100;
 export const PRIORITIES = ["low", "medium", "high"] as const;
 export const STATUSES = ["all", "active", "completed", "overdue"] as const;
 export const SORTS = ["created", "due", "priority", "title"] as const;
+/** Each sort's natural direction: newest, soonest, most important, A to Z. */
+export const DEFAULT_ORDER = { created: "desc", due: "asc", priority: "desc", title: "asc" } as const satisfies Record<(typeof SORTS)[number], "asc" | "desc">;
 
 export const taskIdSchema = z
   .number({ error: "Task ids are positive whole numbers." })

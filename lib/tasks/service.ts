@@ -6,6 +6,7 @@ import { parseWith } from "@/lib/http";
 import { todayUtc } from "@/lib/dates";
 import {
   bulkIdsSchema,
+  DEFAULT_ORDER,
   createTaskSchema,
   listTasksSchema,
   taskIdSchema,
@@ -115,7 +116,6 @@ export function deleteTasks(userId: string, input: unknown): Promise<Task[]> {
 
 // ---- listing ----------------------------------------------------------------------------
 
-const DEFAULT_ORDER: Record<TaskSort, "asc" | "desc"> = { created: "desc", due: "asc", priority: "desc", title: "asc" };
 
 /** The sort key of each sort: the SQL expression, its text form for the cursor, and how to read a cursor back. */
 const SORT_KEYS: Record<TaskSort, { expr: SQL; text: SQL<string | null>; fromCursor: (v: string) => SQL; nullable: boolean }> = {

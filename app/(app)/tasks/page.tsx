@@ -1,17 +1,50 @@
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
+import Link from "next/link";
+import { parseTaskFilters } from "@/components/tasks/filters";
+import { TaskList } from "@/components/tasks/task-list";
+import { buttonClass } from "@/components/ui/button";
+import { PlusIcon } from "@/components/ui/icons";
 import { requireUser } from "@/lib/session";
+import { listTasks, taskStats } from "@/lib/tasks";
+import { userToday } from "@/lib/timezone-server";
 
 export const metadata: Metadata = { title: "Tasks" };
 
-export default async function TasksPage() {
-  await requireUser();
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TasksPage({ searchParams }: Props) {
+  const user = await requireUser();
+  const [filters, today] = await Promise.all([searchParams.then(parseTaskFilters), userToday()]);
+  const [page, stats] = await Promise.all([
+    listTasks(user.id, { status: filters.status, q: filters.q || undefined, sort: filters.sort, order: filters.order, today }),
+    taskStats(user.id, today),
+  ]);
+
+  const summary =
+    stats.total === 0
+      ? "Nothing on your list yet."
+      : [`${stats.active} active`, stats.dueToday > 0 && `${stats.dueToday} due today`, stats.overdue > 0 && `${stats.overdue} overdue`]
+          .filter(Boolean)
+          .join(" · ");
+
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Tasks</h1>
-      <Card>
-        <p className="text-zinc-600 dark:text-zinc-400">No tasks yet.</p>
-      </Card>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Tasks</h1>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{summary}</p>
+        </div>
+        <Link href="/tasks/new" className={buttonClass("primary")}>
+          <PlusIcon />
+          New task
+        </Link>
+      </div>
+      <TaskList
+        initialPage={page}
+        filters={filters}
+        today={today}
+        counts={{ all: stats.total, active: stats.active, completed: stats.completed, overdue: stats.overdue }}
+      />
     </div>
   );
 }

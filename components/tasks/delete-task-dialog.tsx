@@ -1,0 +1,44 @@
+"use client";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import type { Task } from "@/lib/tasks/schemas";
+
+type Props = {
+  task: Task | null;
+  pending: boolean;
+  error?: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+};
+
+/** "Delete this task?" with Cancel focused first, so Enter or Escape never deletes by accident. */
+export function DeleteTaskDialog({ task, pending, error, onConfirm, onCancel }: Props) {
+  return (
+    <Dialog
+      open={task !== null}
+      onClose={() => {
+        if (!pending) onCancel();
+      }}
+      title="Delete this task?"
+      description={
+        task && (
+          <>
+            <span className="font-medium wrap-anywhere text-zinc-900 dark:text-zinc-100">“{task.title}”</span> will be deleted. This cannot be
+            undone.
+          </>
+        )
+      }
+    >
+      {error && <Alert className="mb-4">{error}</Alert>}
+      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+        <Button variant="secondary" onClick={onCancel} disabled={pending} data-autofocus>
+          Cancel
+        </Button>
+        <Button variant="danger" onClick={onConfirm} pending={pending}>
+          Delete
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { CheckCircleIcon, PlusIcon } from "@/components/ui/icons";
+import type { TaskStatus } from "@/lib/tasks/schemas";
+import { STATUS_LABELS } from "./filters";
+
+type Props =
+  | { kind: "none" }
+  | { kind: "no-match"; status: TaskStatus; q: string; clearHref: string };
+
+const STATUS_HINTS: Record<TaskStatus, string> = {
+  all: "Nothing here.",
+  active: "Every task is done. Nice work!",
+  completed: "Nothing is completed yet.",
+  overdue: "Nothing is overdue.",
+};
+
+/** What the list shows when it is empty: no tasks at all, or none that match the filters. */
+export function EmptyState(props: Props) {
+  if (props.kind === "none") {
+    return (
+      <div className="px-6 py-14 text-center">
+        <div aria-hidden className="mx-auto grid size-12 place-items-center rounded-full bg-indigo-50 text-indigo-600 dark:bg-indigo-500/10 dark:text-indigo-300">
+          <CheckCircleIcon className="size-6" />
+        </div>
+        <h2 className="mt-4 text-base font-semibold">No tasks yet</h2>
+        <p className="mx-auto mt-1 max-w-sm text-sm text-zinc-600 dark:text-zinc-400">
+          Add your first task here, or tell the assistant in Chat what you need to do.
+        </p>
+        <div className="mt-6 flex flex-wrap justify-center gap-2">
+          <Link href="/tasks/new" className={buttonClass("primary")}>
+            <PlusIcon />
+            New task
+          </Link>
+          <Link href="/chat" className={buttonClass("secondary")}>
+            Open chat
+          </Link>
+        </div>
+      </div>
+    );
+  }
+  const { status, q, clearHref } = props;
+  const where = status === "all" ? "" : ` in ${STATUS_LABELS[status]}`;
+  return (
+    <div className="px-6 py-14 text-center">
+      <h2 className="text-base font-semibold">No tasks match</h2>
+      <p className="mx-auto mt-1 max-w-sm text-sm wrap-anywhere text-zinc-600 dark:text-zinc-400">
+        {q ? `Nothing${where} matches “${q}”.` : STATUS_HINTS[status]}
+      </p>
+      <Link href={clearHref} className={buttonClass("secondary", "md", "mt-6")}>
+        Clear filters
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClass } from "@/components/ui/button";
+import { SelectField, TextareaField, TextField } from "@/components/ui/field";
+import {
+  createTaskSchema,
+  DESCRIPTION_MAX,
+  PRIORITIES,
+  TITLE_MAX,
+  updateTaskSchema,
+  type Task,
+  type TaskPriority,
+} from "@/lib/tasks/schemas";
+import { ApiError, errorMessage, tasksApi } from "./api";
+
+type Values = { title: string; description: string; priority: TaskPriority; dueDate: string };
+type Field = keyof Values;
+type Errors = Partial<Record<Field | "form", string>>;
+
+const FIELDS: readonly Field[] = ["title", "description", "priority", "dueDate"];
+const PRIORITY_LABELS: Record<TaskPriority, string> = { low: "Low", medium: "Medium", high: "High" };
+
+const isField = (key: string): key is Field => (FIELDS as readonly string[]).includes(key);
+
+/** Per-field messages from zod issues or from the API's 400 `fields`; anything else goes to the form. */
+function toErrors(fields: Record<string, string>, fallback?: string): Errors {
+  const errors: Errors = {};
+  for (const [key, message] of Object.entries(fields)) {
+    const field = key.split(".")[0] ?? "";
+    if (isField(field)) errors[field] ??= message;
+    else errors.form ??= message;
+  }
+  if (!Object.keys(errors).length && fallback) errors.form = fallback;
+  return errors;
+}
+
+/** Create a task, or edit one: the same fields, checked with the same schemas the API uses. */
+export function TaskForm({ task }: { task?: Task }) {
+  const router = useRouter();
+  const [values, setValues] = useState<Values>({
+    title: task?.title ?? "",
+    description: task?.description ?? "",
+    priority: task?.priority ?? "medium",
+    dueDate: task?.dueDate ?? "",
+  });
+  const [errors, setErrors] = useState<Errors>({});
+  const [pending, setPending] = useState(false);
+
+  const set = <K extends Field>(field: K, value: Values[K]) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    // A field's error goes away once it is edited; the others stay until the next submit.
+    if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }));
+  };
+
+  function showErrors(form: HTMLFormElement, next: Errors) {
+    setErrors(next);
+    const first = FIELDS.find((f) => next[f]);
+    if (first) (form.elements.namedItem(first) as HTMLElement | null)?.focus();
+  }
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const input = {
+      title: values.title,
+      description: values.description,
+      priority: values.priority,
+      dueDate: values.dueDate || null,
+    };
+    const parsed = task ? updateTaskSchema.safeParse(input) : createTaskSchema.safeParse(input);
+    if (!parsed.success) {
+      const fields: Record<string, string> = {};
+      for (const issue of parsed.error.issues) fields[issue.path.join(".") || "form"] ??= issue.message;
+      return showErrors(form, toErrors(fields, "Check the form and try again."));
+    }
+
+    setErrors({});
+    setPending(true);
+    try {
+      if (task) await tasksApi.update(task.id, input);
+      else await tasksApi.create(input);
+    } catch (err) {
+      setPending(false);
+      return showErrors(form, err instanceof ApiError ? toErrors(err.fields, err.message) : { form: errorMessage(err) });
+    }
+    router.push("/tasks");
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={task ? "Edit task" : "New task"}>
+      {errors.form && <Alert>{errors.form}</Alert>}
+      <TextField
+        label="Title"
+        name="title"
+        value={values.title}
+        onChange={(e) => set("title", e.target.value)}
+        maxLength={TITLE_MAX}
+        required
+        aria-required
+        autoFocus={!task}
+        autoComplete="off"
+        placeholder="What needs doing?"
+        error={errors.title}
+      />
+      <TextareaField
+        label="Description"
+        name="description"
+        value={values.description}
+        onChange={(e) => set("description", e.target.value)}
+        maxLength={DESCRIPTION_MAX}
+        rows={4}
+        placeholder="Notes, links, details (optional)"
+        hint={`${values.description.length} / ${DESCRIPTION_MAX} characters`}
+        error={errors.description}
+      />
+      <div className="grid gap-5 sm:grid-cols-2">
+        <SelectField
+          label="Priority"
+          name="priority"
+          value={values.priority}
+          onChange={(e) => set("priority", e.target.value as TaskPriority)}
+          error={errors.priority}
+        >
+          {PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {PRIORITY_LABELS[p]}
+            </option>
+          ))}
+        </SelectField>
+        <div className="space-y-1">
+          <TextField
+            label="Due date"
+            name="dueDate"
+            type="date"
+            value={values.dueDate}
+            onChange={(e) => set("dueDate", e.target.value)}
+            min="1900-01-01"
+            max="9999-12-31"
+            hint="Optional"
+            error={errors.dueDate}
+          />
+          {values.dueDate && (
+            <button
+              type="button"
+              onClick={() => set("dueDate", "")}
+              className="rounded text-xs font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+            >
+              Clear due date
+            </button>
+          )}
+        </div>
+      </div>
+      <div className="flex flex-col-reverse gap-2 border-t border-zinc-200 pt-5 sm:flex-row sm:justify-end dark:border-zinc-800">
+        <Link href="/tasks" className={buttonClass("secondary")}>
+          Cancel
+        </Link>
+        <Button type="submit" pending={pending}>
+          {task ? "Save changes" : "Create task"}
+        </Button>
+      </div>
+    </form>
+  );
+}

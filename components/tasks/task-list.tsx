@@ -1,0 +1,262 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useEffect, useOptimistic, useRef, useState, useTransition } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import type { Task, TaskPage, TaskStatus } from "@/lib/tasks/schemas";
+import { ApiError, errorMessage, tasksApi } from "./api";
+import { DeleteTaskDialog } from "./delete-task-dialog";
+import { EmptyState } from "./empty-state";
+import { DEFAULT_FILTERS, effectiveOrder, filtersKey, filtersToSearchParams, matchesStatus, tasksHref, type TaskFilters } from "./filters";
+import { SearchBox } from "./search-box";
+import { SortControls } from "./sort-controls";
+import { StatusTabs } from "./status-tabs";
+import { checkboxId, TaskRow } from "./task-row";
+
+type Props = {
+  /** The first page, loaded by the server for `filters`. */
+  initialPage: TaskPage;
+  filters: TaskFilters;
+  counts: Record<TaskStatus, number>;
+  /** The viewer's today (YYYY-MM-DD), for due labels and the Overdue tab. */
+  today: string;
+};
+
+/** A version of a task changed here; it wins over the server's copy until the server has caught up. */
+type LocalTask = { task: Task; pending: boolean };
+
+const LIST_ID = "task-list";
+
+/**
+ * The interactive task list. Filters live in the URL (the server renders the first page for
+ * them); changes made here show at once and are sent to the API, then the server data is
+ * refreshed so counts and other pages agree.
+ */
+export function TaskList({ initialPage, filters, counts, today }: Props) {
+  const router = useRouter();
+  const [navigating, startNavigation] = useTransition();
+  // The filters the controls show while the URL (and the server's list) catches up.
+  const [shownFilters, showFilters] = useOptimistic(filters);
+  // The filters most recently asked for, so quick successive changes build on each other.
+  const latest = useRef(filters);
+  useEffect(() => {
+    latest.current = filters;
+  }, [filters]);
+
+  const key = filtersKey(filters);
+  const [more, setMore] = useState<{ key: string; tasks: Task[]; cursor: string | null } | null>(null);
+  const [local, setLocal] = useState<Record<number, LocalTask>>({});
+  const [deleted, setDeleted] = useState<ReadonlySet<number>>(() => new Set());
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const [confirming, setConfirming] = useState<Task | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState<string>();
+
+  // Where focus goes after the next render, when the focused row disappears.
+  const focusAfterRender = useRef<string | null>(null);
+  useEffect(() => {
+    const id = focusAfterRender.current;
+    if (!id) return;
+    focusAfterRender.current = null;
+    document.getElementById(id)?.focus();
+  });
+
+  // The server's first page plus any loaded pages, with local changes applied.
+  const loaded = more?.key === key ? more : null;
+  const rows: Task[] = [];
+  const seen = new Set<number>();
+  for (const serverTask of [...initialPage.tasks, ...(loaded?.tasks ?? [])]) {
+    if (seen.has(serverTask.id) || deleted.has(serverTask.id)) continue;
+    seen.add(serverTask.id);
+    const mine = local[serverTask.id];
+    const task = mine && (mine.pending || mine.task.updatedAt >= serverTask.updatedAt) ? mine.task : serverTask;
+    if (matchesStatus(task, filters.status, today)) rows.push(task);
+  }
+  const nextCursor = loaded ? loaded.cursor : initialPage.nextCursor;
+
+  function navigate(change: Partial<TaskFilters>) {
+    const next = { ...latest.current, ...change };
+    latest.current = next;
+    startNavigation(() => {
+      showFilters(next);
+      router.replace(tasksHref(next), { scroll: false });
+    });
+  }
+
+  /** Before a row leaves the list: move focus to its neighbour, or to the list itself. */
+  function keepFocusAfterRemoving(id: number) {
+    const index = rows.findIndex((t) => t.id === id);
+    const neighbour = rows[index + 1] ?? rows[index - 1];
+    focusAfterRender.current = neighbour ? checkboxId(neighbour.id) : LIST_ID;
+  }
+
+  function forget(id: number) {
+    setDeleted((d) => new Set(d).add(id));
+  }
+
+  async function toggle(task: Task) {
+    const completed = !task.completed;
+    const previous = local[task.id];
+    const optimistic: Task = { ...task, completed, completedAt: completed ? (task.completedAt ?? new Date().toISOString()) : null };
+    setError(null);
+    if (!matchesStatus(optimistic, filters.status, today) && document.activeElement?.id === checkboxId(task.id)) keepFocusAfterRemoving(task.id);
+    setLocal((l) => ({ ...l, [task.id]: { task: optimistic, pending: true } }));
+    try {
+      const { task: saved } = await tasksApi.update(task.id, { completed });
+      setLocal((l) => ({ ...l, [task.id]: { task: saved, pending: false } }));
+      setAnnouncement(`“${saved.title}” marked as ${completed ? "done" : "not done"}.`);
+      router.refresh();
+    } catch (err) {
+      setLocal((l) => {
+        const rest = { ...l };
+        if (previous) rest[task.id] = previous;
+        else delete rest[task.id];
+        return rest;
+      });
+      if (err instanceof ApiError && err.status === 404) {
+        forget(task.id);
+        setError(`“${task.title}” no longer exists; it may have been deleted elsewhere.`);
+        router.refresh();
+      } else {
+        setError(`Could not mark “${task.title}” as ${completed ? "done" : "not done"}. ${errorMessage(err)}`);
+      }
+    }
+  }
+
+  async function confirmDelete() {
+    const task = confirming;
+    if (!task) return;
+    setDeleting(true);
+    setDeleteError(undefined);
+    try {
+      await tasksApi.remove(task.id);
+    } catch (err) {
+      // A 404 means it is gone already, which is what was asked for.
+      if (!(err instanceof ApiError && err.status === 404)) {
+        setDeleting(false);
+        setDeleteError(errorMessage(err));
+        return;
+      }
+    }
+    keepFocusAfterRemoving(task.id);
+    forget(task.id);
+    setConfirming(null);
+    setDeleting(false);
+    setAnnouncement(`Deleted “${task.title}”.`);
+    router.refresh();
+  }
+
+  async function loadMore() {
+    if (!nextCursor) return;
+    const requestKey = key;
+    setLoadingMore(true);
+    setError(null);
+    try {
+      const params = filtersToSearchParams(filters);
+      params.set("cursor", nextCursor);
+      const page = await tasksApi.list(params);
+      if (filtersKey(latest.current) !== requestKey) return;
+      setMore((prev) => ({ key: requestKey, tasks: [...(prev?.key === requestKey ? prev.tasks : []), ...page.tasks], cursor: page.nextCursor }));
+      const firstNew = page.tasks.find((t) => !seen.has(t.id));
+      if (firstNew) focusAfterRender.current = checkboxId(firstNew.id);
+    } catch (err) {
+      setError(`Could not load more tasks. ${errorMessage(err)}`);
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  const unfiltered = filters.status === "all" && !filters.q;
+  const isEmpty = rows.length === 0 && !nextCursor;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-col gap-3 xl:flex-row xl:items-center xl:justify-between">
+        <StatusTabs
+          value={shownFilters.status}
+          counts={counts}
+          hrefFor={(status) => tasksHref({ ...shownFilters, status })}
+          onSelect={(status) => navigate({ status })}
+        />
+        <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+          <SearchBox value={filters.q} onSearch={(q) => navigate({ q })} className="sm:flex-1 xl:w-64 xl:flex-none" />
+          <SortControls
+            sort={shownFilters.sort}
+            order={effectiveOrder(shownFilters)}
+            onChange={({ sort, order }) => navigate({ sort, order })}
+          />
+        </div>
+      </div>
+
+      {error && (
+        <Alert className="flex items-start justify-between gap-3">
+          <span>{error}</span>
+          <button type="button" onClick={() => setError(null)} className="shrink-0 rounded text-sm font-medium underline underline-offset-2">
+            Dismiss
+          </button>
+        </Alert>
+      )}
+
+      <div
+        id={LIST_ID}
+        tabIndex={-1}
+        aria-busy={navigating || undefined}
+        className={cn(
+          "overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm transition-opacity outline-none dark:border-zinc-800 dark:bg-zinc-900",
+          navigating && "opacity-60",
+        )}
+      >
+        {rows.length > 0 && (
+          <ul aria-label="Tasks" className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {rows.map((task) => (
+              <TaskRow
+                key={task.id}
+                task={task}
+                today={today}
+                pending={local[task.id]?.pending}
+                onToggle={toggle}
+                onDelete={(t) => {
+                  setDeleteError(undefined);
+                  setConfirming(t);
+                }}
+              />
+            ))}
+          </ul>
+        )}
+        {isEmpty &&
+          (unfiltered || counts.all === 0 ? (
+            <EmptyState kind="none" />
+          ) : (
+            <EmptyState
+              kind="no-match"
+              status={filters.status}
+              q={filters.q}
+              clearHref={tasksHref({ ...DEFAULT_FILTERS, sort: filters.sort, order: filters.order })}
+            />
+          ))}
+        {nextCursor && (
+          <div className={cn("p-3 text-center", rows.length > 0 && "border-t border-zinc-100 dark:border-zinc-800")}>
+            <Button variant="ghost" onClick={loadMore} pending={loadingMore}>
+              Load more
+            </Button>
+          </div>
+        )}
+      </div>
+
+      <p role="status" className="sr-only">
+        {announcement}
+      </p>
+
+      <DeleteTaskDialog
+        task={confirming}
+        pending={deleting}
+        error={deleteError}
+        onConfirm={confirmDelete}
+        onCancel={() => setConfirming(null)}
+      />
+    </div>
+  );
+}

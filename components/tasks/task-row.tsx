@@ -1,0 +1,77 @@
+"use client";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { PencilIcon, TrashIcon } from "@/components/ui/icons";
+import type { Task } from "@/lib/tasks/schemas";
+import { DueLabel } from "./due-label";
+import { PriorityBadge } from "./priority-badge";
+
+export const checkboxId = (id: number) => `task-${id}-done`;
+
+type Props = {
+  task: Task;
+  today: string;
+  /** A change to this task is on its way to the server. */
+  pending?: boolean;
+  onToggle: (task: Task) => void;
+  onDelete: (task: Task) => void;
+};
+
+/** One task: a completion checkbox, its text, priority and due date, and Edit/Delete. */
+export function TaskRow({ task, today, pending, onToggle, onDelete }: Props) {
+  const titleId = `task-${task.id}-title`;
+  return (
+    <li aria-labelledby={titleId} aria-busy={pending || undefined} className="flex items-start gap-3 px-4 py-3.5 sm:px-5">
+      <input
+        id={checkboxId(task.id)}
+        type="checkbox"
+        checked={task.completed}
+        onChange={() => {
+          if (!pending) onToggle(task);
+        }}
+        aria-label={`Mark “${task.title}” as ${task.completed ? "not done" : "done"}`}
+        className="mt-0.5 size-5 shrink-0 cursor-pointer rounded accent-indigo-600 dark:accent-indigo-500"
+      />
+      <div className="min-w-0 flex-1">
+        <p
+          id={titleId}
+          className={cn(
+            "leading-6 font-medium wrap-anywhere",
+            task.completed ? "text-zinc-400 line-through decoration-zinc-400 dark:text-zinc-500" : "text-zinc-900 dark:text-zinc-100",
+          )}
+        >
+          {task.title}
+        </p>
+        {task.description && (
+          <p className={cn("mt-0.5 line-clamp-2 text-sm wrap-anywhere", task.completed ? "text-zinc-400 dark:text-zinc-500" : "text-zinc-600 dark:text-zinc-400")}>
+            {task.description}
+          </p>
+        )}
+        <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1.5">
+          <PriorityBadge priority={task.priority} />
+          {task.dueDate && <DueLabel dueDate={task.dueDate} today={today} completed={task.completed} />}
+        </div>
+      </div>
+      <div className="-mr-2 flex shrink-0 items-center gap-0.5 sm:mr-0">
+        <Link href={`/tasks/${task.id}/edit`} aria-label={`Edit “${task.title}”`} className={buttonClass("ghost", "sm", "px-2 sm:px-2.5")}>
+          <PencilIcon />
+          <span className="hidden sm:inline">Edit</span>
+        </Link>
+        <button
+          type="button"
+          onClick={() => onDelete(task)}
+          aria-label={`Delete “${task.title}”`}
+          className={buttonClass(
+            "ghost",
+            "sm",
+            "px-2 hover:bg-red-50 hover:text-red-700 sm:px-2.5 dark:hover:bg-red-950/50 dark:hover:text-red-300",
+          )}
+        >
+          <TrashIcon />
+          <span className="hidden sm:inline">Delete</span>
+        </button>
+      </div>
+    </li>
+  );
+}
