@@ -16,6 +16,8 @@ const shared = {
       BETTER_AUTH_SECRET: "test-secret-for-vitest-only-0123456789abcdef",
       BETTER_AUTH_URL: "http://localhost:3000",
       AGENT_TRACING: "0",
+      // Suites post many turns as one user; the rate-limit test sets its own, lower limit.
+      CHAT_RATE_LIMIT: "10000",
     },
   },
 } satisfies TestProjectInlineConfiguration;

@@ -17,6 +17,18 @@ type Holder =
 
 declare global {
   var __tasktalkDb: Holder | undefined;
+  var __tasktalkQueryCount: number | undefined;
+}
+
+/** Counts every statement sent through Drizzle (app queries and Better Auth's), for tests and benchmarks. */
+const countingLogger = {
+  logQuery() {
+    globalThis.__tasktalkQueryCount = (globalThis.__tasktalkQueryCount ?? 0) + 1;
+  },
+};
+
+export function dbQueryCount(): number {
+  return globalThis.__tasktalkQueryCount ?? 0;
 }
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
@@ -31,13 +43,13 @@ function open(): Holder {
     neonConfig.webSocketConstructor = ws;
     configureNeonForLocalProxy();
     const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
-    return { kind: "neon", db: drizzleNeon({ client: pool, schema }), pool };
+    return { kind: "neon", db: drizzleNeon({ client: pool, schema, logger: countingLogger }), pool };
   }
   const dir = pgliteDir();
   fs.mkdirSync(dir, { recursive: true });
   const pglite = new PGlite(dir);
   // Both are PgDatabase<…, typeof schema> with the same query API; one type keeps callers simple.
-  const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
+  const db = drizzlePglite({ client: pglite, schema, logger: countingLogger }) as unknown as Db;
   return { kind: "pglite", db, pglite, dir };
 }
 

@@ -64,6 +64,10 @@ export const conversations = pgTable(
     status: jsonb("status").$type<{ type: "active" | "locked" | "closed"; reason?: string }>().default({ type: "active" }).notNull(),
     // Server-only: never sent to the client.
     metadata: jsonb("metadata").$type<Record<string, unknown>>().default({}).notNull(),
+    // A lease that serializes turns on one thread across server instances, without holding a
+    // connection or transaction open while the model runs. It expires if its holder dies.
+    turnLockToken: text("turn_lock_token"),
+    turnLockExpiresAt: timestamp("turn_lock_expires_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [index("conversations_user_created_idx").on(t.userId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())],
@@ -90,7 +94,11 @@ export const messages = pgTable(
     feedback: text("feedback"),
     createdAt: timestamp("created_at", { withTimezone: true }).defaultNow().notNull(),
   },
-  (t) => [index("messages_conversation_seq_idx").on(t.conversationId, t.seq)],
+  (t) => [
+    index("messages_conversation_seq_idx").on(t.conversationId, t.seq),
+    // Paging what the client sees: hidden items are filtered by the index itself.
+    index("messages_visible_seq_idx").on(t.conversationId, t.seq).where(sql`${t.hidden} = false`),
+  ],
 );
 
 export const toolCallStatus = pgEnum("tool_call_status", [
@@ -108,6 +116,8 @@ export const toolCalls = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     conversationId: uuid("conversation_id").references(() => conversations.id, { onDelete: "cascade" }),
     messageId: text("message_id"),
+    // The model's call id, to update a call that waited for confirmation.
+    callId: text("call_id"),
     userId: text("user_id")
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),
@@ -137,6 +147,15 @@ export const pausedRuns = pgTable("paused_runs", {
   widgetItemId: text("widget_item_id").notNull(),
   state: text("state").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).defaultNow().notNull(),
+});
+
+/** Chat turns per user in the current window; in the database so the limit holds across instances. */
+export const chatRateLimits = pgTable("chat_rate_limits", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => user.id, { onDelete: "cascade" }),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  count: integer("count").notNull(),
 });
 
 export type TaskRow = typeof tasks.$inferSelect;

@@ -1,0 +1,45 @@
+import type { ChatKitEvent } from "./schemas";
+
+export const SSE_HEADERS = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  "Cache-Control": "no-cache, no-transform",
+  Connection: "keep-alive",
+  "X-Accel-Buffering": "no",
+};
+
+export type EventSink = (event: ChatKitEvent) => void;
+
+/**
+ * An SSE response fed by `produce`. The abort signal fires when the client goes away
+ * (Stop button, closed tab); `produce` must then persist what it has and return.
+ */
+export function sseResponse(requestSignal: AbortSignal, produce: (emit: EventSink, signal: AbortSignal) => Promise<void>): Response {
+  const encoder = new TextEncoder();
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  requestSignal.addEventListener("abort", abort, { once: true });
+  const stream = new ReadableStream<Uint8Array>({
+    async start(stream) {
+      const emit: EventSink = (event) => {
+        if (controller.signal.aborted) return;
+        try {
+          stream.enqueue(encoder.encode(`data: ${JSON.stringify(event)}\n\n`));
+        } catch {
+          controller.abort();
+        }
+      };
+      try {
+        await produce(emit, controller.signal);
+      } finally {
+        requestSignal.removeEventListener("abort", abort);
+        try {
+          stream.close();
+        } catch {}
+      }
+    },
+    cancel() {
+      controller.abort();
+    },
+  });
+  return new Response(stream, { headers: SSE_HEADERS });
+}

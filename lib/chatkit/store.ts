@@ -1,0 +1,277 @@
+import type { AgentInputItem } from "@openai/agents";
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { chatRateLimits, conversations, messages, pausedRuns, toolCalls, type ConversationRow, type MessageRow } from "@/db/schema";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import type { RecordedToolCall } from "@/lib/agent/run";
+import type { Page, Thread, ThreadItem } from "./schemas";
+
+/**
+ * The thread and item store: every chat query lives here. Callers pass the user id, and a
+ * thread is only ever loaded together with its owner, so another user's ids look missing.
+ */
+
+export const HISTORY_ITEMS = 40;
+const DEFAULT_PAGE = 20;
+
+export function toThread(row: ConversationRow, items: Page<ThreadItem> = { data: [], has_more: false }): Thread {
+  return {
+    id: row.id,
+    ...(row.title ? { title: row.title } : {}),
+    created_at: row.createdAt.toISOString(),
+    status: row.status,
+    items,
+  };
+}
+
+function toItem(row: Pick<MessageRow, "payload">): ThreadItem {
+  return row.payload as unknown as ThreadItem;
+}
+
+export async function createThread(userId: string): Promise<ConversationRow> {
+  const [row] = await db.insert(conversations).values({ userId }).returning();
+  return row!;
+}
+
+export async function getOwnedThread(userId: string, threadId: string): Promise<ConversationRow> {
+  const [row] = await db.select().from(conversations).where(and(eq(conversations.id, threadId), eq(conversations.userId, userId)));
+  if (!row) throw new NotFoundError("Thread not found.");
+  return row;
+}
+
+export async function renameThread(userId: string, threadId: string, title: string): Promise<ConversationRow> {
+  const [row] = await db
+    .update(conversations)
+    .set({ title, updatedAt: new Date() })
+    .where(and(eq(conversations.id, threadId), eq(conversations.userId, userId)))
+    .returning();
+  if (!row) throw new NotFoundError("Thread not found.");
+  return row;
+}
+
+/** Sets the title only if the thread has none yet, so a rename made meanwhile wins. */
+export async function setTitleIfUnset(threadId: string, title: string): Promise<ConversationRow | undefined> {
+  const [row] = await db
+    .update(conversations)
+    .set({ title })
+    .where(and(eq(conversations.id, threadId), sql`${conversations.title} is null`))
+    .returning();
+  return row;
+}
+
+export async function deleteThread(userId: string, threadId: string): Promise<void> {
+  const rows = await db.delete(conversations).where(and(eq(conversations.id, threadId), eq(conversations.userId, userId))).returning({ id: conversations.id });
+  if (!rows.length) throw new NotFoundError("Thread not found.");
+}
+
+type PageOptions = { limit?: number; order?: "asc" | "desc"; after?: string | null };
+
+export async function listThreads(userId: string, opts: PageOptions): Promise<Page<Thread>> {
+  const limit = opts.limit ?? DEFAULT_PAGE;
+  const order = opts.order ?? "desc";
+  let cursor: ConversationRow | undefined;
+  if (opts.after) {
+    [cursor] = await db.select().from(conversations).where(and(eq(conversations.id, opts.after), eq(conversations.userId, userId)));
+    if (!cursor) throw new ValidationError("The `after` cursor does not name one of your threads.", { after: "Unknown cursor." });
+  }
+  const cmp = order === "desc" ? sql.raw("<") : sql.raw(">");
+  const direction = order === "desc" ? desc : asc;
+  const rows = await db
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.userId, userId),
+        cursor ? sql`(${conversations.createdAt}, ${conversations.id}) ${cmp} (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(direction(conversations.createdAt), direction(conversations.id))
+    .limit(limit + 1);
+  return page(rows.map((r) => toThread(r)), limit);
+}
+
+function page<T extends { id: string }>(rows: T[], limit: number): Page<T> {
+  const data = rows.slice(0, limit);
+  const hasMore = rows.length > limit;
+  return hasMore ? { data, has_more: true, after: data.at(-1)!.id } : { data, has_more: false };
+}
+
+/** Visible items of a thread, paged by item id. Hidden items are filtered in SQL, so pages are full. */
+export async function listItems(threadId: string, opts: PageOptions): Promise<Page<ThreadItem>> {
+  const limit = opts.limit ?? DEFAULT_PAGE;
+  const order = opts.order ?? "desc";
+  let afterSeq: number | undefined;
+  if (opts.after) {
+    const [row] = await db
+      .select({ seq: messages.seq })
+      .from(messages)
+      .where(and(eq(messages.conversationId, threadId), eq(messages.id, opts.after)));
+    if (!row) throw new ValidationError("The `after` cursor does not name an item of this thread.", { after: "Unknown cursor." });
+    afterSeq = row.seq;
+  }
+  const rows = await db
+    .select({ payload: messages.payload, id: messages.id })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.conversationId, threadId),
+        eq(messages.hidden, false),
+        afterSeq === undefined ? undefined : order === "desc" ? lt(messages.seq, afterSeq) : gt(messages.seq, afterSeq),
+      ),
+    )
+    .orderBy(order === "desc" ? desc(messages.seq) : asc(messages.seq))
+    .limit(limit + 1);
+  const result = page(rows, limit);
+  return { ...result, data: result.data.map(toItem) };
+}
+
+export async function getItemRow(threadId: string, itemId: string): Promise<MessageRow> {
+  const [row] = await db.select().from(messages).where(and(eq(messages.conversationId, threadId), eq(messages.id, itemId)));
+  if (!row) throw new NotFoundError("Item not found.");
+  return row;
+}
+
+export type NewItem = { item: ThreadItem; hidden?: boolean; agentItems?: AgentInputItem[] | null };
+
+export async function insertItems(userId: string, threadId: string, items: NewItem[]): Promise<void> {
+  if (!items.length) return;
+  await db.insert(messages).values(
+    items.map(({ item, hidden, agentItems }) => ({
+      id: item.id,
+      conversationId: threadId,
+      userId,
+      type: item.type,
+      hidden: hidden ?? false,
+      payload: item as unknown as Record<string, unknown>,
+      agentItems: agentItems ?? null,
+      createdAt: new Date(item.created_at),
+    })),
+  );
+}
+
+export async function replaceItem(threadId: string, item: ThreadItem): Promise<void> {
+  await db
+    .update(messages)
+    .set({ payload: item as unknown as Record<string, unknown> })
+    .where(and(eq(messages.conversationId, threadId), eq(messages.id, item.id)));
+}
+
+/** Removes every item after `seq` (a retry replaces the answer to that message). */
+export async function deleteItemsAfter(threadId: string, seq: number): Promise<void> {
+  await db.delete(messages).where(and(eq(messages.conversationId, threadId), gt(messages.seq, seq)));
+}
+
+/** The model's view of the thread: the agent items of the last N items that have any, oldest first. */
+export async function loadAgentHistory(threadId: string, limit = HISTORY_ITEMS): Promise<AgentInputItem[]> {
+  const rows = await db
+    .select({ agentItems: messages.agentItems })
+    .from(messages)
+    .where(and(eq(messages.conversationId, threadId), isNotNull(messages.agentItems)))
+    .orderBy(desc(messages.seq))
+    .limit(limit);
+  return rows.reverse().flatMap((r) => (r.agentItems ?? []) as AgentInputItem[]);
+}
+
+export async function setFeedback(threadId: string, itemIds: string[], kind: "positive" | "negative"): Promise<void> {
+  const rows = await db
+    .update(messages)
+    .set({ feedback: kind })
+    .where(and(eq(messages.conversationId, threadId), inArray(messages.id, itemIds), eq(messages.hidden, false)))
+    .returning({ id: messages.id });
+  if (rows.length !== new Set(itemIds).size) throw new NotFoundError("Item not found.");
+}
+
+// ---- turn serialization ----------------------------------------------------------------------
+
+/**
+ * Claims the thread's turn lease and, in the same statement, stores the user's item, so
+ * messages posted at once are stored in the order their turns run. Returns false while
+ * another turn holds the lease.
+ */
+export async function claimTurn(userId: string, threadId: string, token: string, leaseSeconds: number, userItem?: NewItem): Promise<boolean> {
+  const claim = sql`update ${conversations} set turn_lock_token = ${token}, turn_lock_expires_at = now() + make_interval(secs => ${leaseSeconds}), updated_at = now()
+    where id = ${threadId} and user_id = ${userId} and (turn_lock_token is null or turn_lock_expires_at < now()) returning id`;
+  if (!userItem) {
+    const { rows } = await db.execute(claim);
+    return rows.length > 0;
+  }
+  const { item, agentItems } = userItem;
+  const { rows } = await db.execute(sql`with claimed as (${claim})
+    insert into ${messages} (id, conversation_id, user_id, type, hidden, payload, agent_items, created_at)
+    select ${item.id}, claimed.id, ${userId}, ${item.type}, false, ${JSON.stringify(item)}::jsonb, ${JSON.stringify(agentItems ?? null)}::jsonb, now()
+    from claimed returning seq`);
+  return rows.length > 0;
+}
+
+export async function releaseTurn(threadId: string, token: string): Promise<void> {
+  await db
+    .update(conversations)
+    .set({ turnLockToken: null, turnLockExpiresAt: null })
+    .where(and(eq(conversations.id, threadId), eq(conversations.turnLockToken, token)));
+}
+
+// ---- paused runs -------------------------------------------------------------------------------
+
+export async function savePausedRun(userId: string, threadId: string, widgetItemId: string, state: string): Promise<void> {
+  await db
+    .insert(pausedRuns)
+    .values({ conversationId: threadId, userId, widgetItemId, state })
+    .onConflictDoUpdate({ target: pausedRuns.conversationId, set: { widgetItemId, state, createdAt: new Date() } });
+}
+
+export async function getPausedRun(threadId: string) {
+  const [row] = await db.select().from(pausedRuns).where(eq(pausedRuns.conversationId, threadId));
+  return row;
+}
+
+/** Takes the paused run off the table, so one decision (click, retry or typed answer) wins. */
+export async function takePausedRun(threadId: string, widgetItemId?: string) {
+  const [row] = await db
+    .delete(pausedRuns)
+    .where(and(eq(pausedRuns.conversationId, threadId), widgetItemId ? eq(pausedRuns.widgetItemId, widgetItemId) : undefined))
+    .returning();
+  return row;
+}
+
+// ---- audit trail ---------------------------------------------------------------------------------
+
+export async function recordToolCalls(userId: string, threadId: string, messageId: string | null, calls: RecordedToolCall[]): Promise<void> {
+  const fresh = calls.filter((c) => c.status !== "approved" && c.status !== "rejected");
+  const decided = calls.filter((c) => c.status === "approved" || c.status === "rejected");
+  if (fresh.length) {
+    await db.insert(toolCalls).values(
+      fresh.map((c) => ({
+        conversationId: threadId,
+        messageId,
+        callId: c.callId,
+        userId,
+        source: "agent" as const,
+        toolName: c.name,
+        arguments: c.arguments,
+        result: c.result,
+        status: c.status,
+        durationMs: c.durationMs,
+      })),
+    );
+  }
+  for (const c of decided) {
+    await db
+      .update(toolCalls)
+      .set({ status: c.status, result: c.result, durationMs: c.durationMs, messageId })
+      .where(and(eq(toolCalls.conversationId, threadId), eq(toolCalls.callId, c.callId)));
+  }
+}
+
+// ---- rate limit ------------------------------------------------------------------------------------
+
+/** Counts a chat turn in a fixed window; returns the seconds to wait when over the limit. */
+export async function consumeChatTurn(userId: string, limit: number, windowSeconds: number): Promise<{ allowed: boolean; retryAfter: number }> {
+  const { rows } = await db.execute<{ count: number; retry_after: number }>(sql`
+    insert into ${chatRateLimits} (user_id, window_start, count) values (${userId}, now(), 1)
+    on conflict (user_id) do update set
+      count = case when ${chatRateLimits.windowStart} < now() - make_interval(secs => ${windowSeconds}) then 1 else ${chatRateLimits.count} + 1 end,
+      window_start = case when ${chatRateLimits.windowStart} < now() - make_interval(secs => ${windowSeconds}) then now() else ${chatRateLimits.windowStart} end
+    returning count, ceil(extract(epoch from (window_start + make_interval(secs => ${windowSeconds}) - now())))::int as retry_after`);
+  const row = rows[0]!;
+  return { allowed: Number(row.count) <= limit, retryAfter: Math.max(1, Number(row.retry_after)) };
+}

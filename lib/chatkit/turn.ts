@@ -1,0 +1,190 @@
+import type { AgentInputItem, RunStreamEvent } from "@openai/agents";
+import type { AgentTurnOutcome, RecordedToolCall } from "@/lib/agent/run";
+import { getTask } from "@/lib/tasks";
+import { newItemId } from "./ids";
+import type { AssistantMessageItem, ThreadItem, WidgetItem, WorkflowItem, WorkflowTask } from "./schemas";
+import type { EventSink } from "./sse";
+import { insertItems, recordToolCalls, savePausedRun, type NewItem } from "./store";
+import { toolActivityLabel } from "./tool-labels";
+import { confirmationCard, type ApprovalSubject } from "./widgets";
+
+const now = () => new Date().toISOString();
+
+/**
+ * Turns one agent run into ChatKit events, and keeps what must be stored. Items are
+ * emitted as they happen and written in one batch when the run ends, is stopped, or fails,
+ * so a turn costs a constant number of queries however long the thread is.
+ */
+export class TurnTranslator {
+  private message: AssistantMessageItem | null = null;
+  private workflow: WorkflowItem | null = null;
+  private readonly taskIndex = new Map<string, number>();
+  private readonly done: NewItem[] = [];
+  private lastAssistantId: string | null = null;
+
+  constructor(
+    private readonly threadId: string,
+    private readonly emit: EventSink,
+  ) {}
+
+  handle(event: RunStreamEvent) {
+    if (event.type === "raw_model_stream_event") {
+      if (event.data.type === "output_text_delta" && event.data.delta) this.textDelta(event.data.delta);
+      return;
+    }
+    if (event.type !== "run_item_stream_event") return;
+    const raw = event.item.rawItem as { callId?: string; name?: string; arguments?: string; content?: Array<{ type: string; text?: string }> };
+    if (event.name === "tool_called" && raw.callId) this.toolStarted(raw.callId, raw.name ?? "", raw.arguments);
+    else if (event.name === "tool_output" && raw.callId) this.toolFinished(raw.callId, event.item as unknown as { output?: unknown });
+    else if (event.name === "message_output_created") {
+      const text = (raw.content ?? []).map((c) => (c.type === "output_text" ? (c.text ?? "") : "")).join("");
+      this.finishMessage(text);
+    }
+  }
+
+  private textDelta(delta: string) {
+    if (!this.message) {
+      this.closeWorkflow();
+      this.message = { type: "assistant_message", id: newItemId("msg"), thread_id: this.threadId, created_at: now(), content: [] };
+      this.emit({ type: "thread.item.added", item: { ...this.message } });
+      this.message.content.push({ type: "output_text", text: "", annotations: [] });
+      this.emit({ type: "thread.item.updated", item_id: this.message.id, update: { type: "assistant_message.content_part.added", content_index: 0, content: { type: "output_text", text: "", annotations: [] } } });
+    }
+    this.message.content[0]!.text += delta;
+    this.emit({ type: "thread.item.updated", item_id: this.message.id, update: { type: "assistant_message.content_part.text_delta", content_index: 0, delta } });
+  }
+
+  private finishMessage(text: string) {
+    if (!this.message) {
+      if (!text) return;
+      this.closeWorkflow();
+      this.message = { type: "assistant_message", id: newItemId("msg"), thread_id: this.threadId, created_at: now(), content: [{ type: "output_text", text: "", annotations: [] }] };
+      this.emit({ type: "thread.item.added", item: { ...this.message, content: [] } });
+    }
+    const part = { type: "output_text" as const, text: text || this.message.content[0]!.text, annotations: [] };
+    const item: AssistantMessageItem = { ...this.message, content: [part] };
+    this.emit({ type: "thread.item.updated", item_id: item.id, update: { type: "assistant_message.content_part.done", content_index: 0, content: part } });
+    this.emit({ type: "thread.item.done", item });
+    this.done.push({ item });
+    this.lastAssistantId = item.id;
+    this.message = null;
+  }
+
+  private toolStarted(callId: string, name: string, rawArgs: string | undefined) {
+    let args: Record<string, unknown> = {};
+    try {
+      args = rawArgs ? JSON.parse(rawArgs) : {};
+    } catch {}
+    const { title, icon } = toolActivityLabel(name, args);
+    if (!this.workflow) {
+      this.workflow = { type: "workflow", id: newItemId("wf"), thread_id: this.threadId, created_at: now(), workflow: { type: "custom", tasks: [], expanded: false } };
+      this.emit({ type: "thread.item.added", item: structuredClone(this.workflow) });
+    }
+    const task: WorkflowTask = { type: "custom", title, icon, status_indicator: "loading" };
+    const index = this.workflow.workflow.tasks.push(task) - 1;
+    this.taskIndex.set(callId, index);
+    this.emit({ type: "progress_update", text: `${title}…`, icon });
+    this.emit({ type: "thread.item.updated", item_id: this.workflow.id, update: { type: "workflow.task.added", task_index: index, task } });
+  }
+
+  private toolFinished(callId: string, item: { output?: unknown }) {
+    const index = this.taskIndex.get(callId);
+    if (!this.workflow || index === undefined) return;
+    const output = typeof item.output === "string" ? item.output : JSON.stringify(item.output ?? "");
+    const task: WorkflowTask = { ...this.workflow.workflow.tasks[index]!, status_indicator: "complete", content: summarize(output) };
+    this.workflow.workflow.tasks[index] = task;
+    this.emit({ type: "thread.item.updated", item_id: this.workflow.id, update: { type: "workflow.task.updated", task_index: index, task } });
+  }
+
+  private closeWorkflow() {
+    if (!this.workflow) return;
+    // A call still running when the run ends is one waiting for the user's confirmation.
+    this.workflow.workflow.tasks = this.workflow.workflow.tasks.map((t) =>
+      t.status_indicator === "loading" ? { ...t, status_indicator: "none", content: "Waiting for your confirmation." } : t,
+    );
+    const n = this.workflow.workflow.tasks.length;
+    const item: WorkflowItem = { ...this.workflow, workflow: { ...this.workflow.workflow, summary: { title: n === 1 ? this.workflow.workflow.tasks[0]!.title! : `Ran ${n} steps`, icon: "check-circle" } } };
+    this.emit({ type: "thread.item.done", item });
+    this.done.push({ item });
+    this.workflow = null;
+  }
+
+  /** The run ended normally: close what is open. */
+  finish() {
+    if (this.message) this.finishMessage("");
+    this.closeWorkflow();
+  }
+
+  /** The client went away: keep the partial answer and tell the model, next turn, that it was cut off. */
+  cancelled() {
+    this.closeWorkflow();
+    const partial = this.message;
+    this.message = null;
+    if (partial && partial.content[0]?.text) {
+      this.done.push({ item: partial, agentItems: [{ role: "assistant", status: "completed", type: "message", content: [{ type: "output_text", text: partial.content[0].text }] } as AgentInputItem] });
+      this.lastAssistantId = partial.id;
+    }
+    const note = "The user stopped the previous answer before it finished. Do not continue it; answer the next message on its own.";
+    this.done.push({
+      item: { type: "sdk_hidden_context", id: newItemId("hid"), thread_id: this.threadId, created_at: now(), content: note },
+      hidden: true,
+      agentItems: [{ role: "system", content: note } as AgentInputItem],
+    });
+  }
+
+  /** Attaches this turn's agent items to the last item that carries the answer. */
+  attachAgentItems(items: AgentInputItem[]) {
+    if (!items.length) return;
+    const target = [...this.done].reverse().find((d) => d.item.type === "assistant_message") ?? this.done.at(-1);
+    if (target) target.agentItems = [...(target.agentItems ?? []), ...items];
+    else
+      this.done.push({
+        item: { type: "sdk_hidden_context", id: newItemId("hid"), thread_id: this.threadId, created_at: now(), content: "agent turn" },
+        hidden: true,
+        agentItems: items,
+      });
+  }
+
+  add(entry: NewItem) {
+    this.done.push(entry);
+  }
+
+  get assistantId(): string | null {
+    return this.lastAssistantId;
+  }
+
+  async persist(userId: string, toolCalls: RecordedToolCall[]) {
+    await insertItems(userId, this.threadId, this.done.splice(0));
+    if (toolCalls.length) await recordToolCalls(userId, this.threadId, this.lastAssistantId, toolCalls);
+  }
+}
+
+function summarize(output: string): string {
+  const text = output.replace(/^\{"type":"text","text":"|"\}$/g, "");
+  return text.length > 300 ? `${text.slice(0, 297)}…` : text;
+}
+
+/** Looks up the titles of the tasks a paused run wants to change, for the card. */
+async function subjectsOf(userId: string, outcome: AgentTurnOutcome): Promise<ApprovalSubject[]> {
+  return Promise.all(
+    (outcome.interruption?.approvals ?? []).map(async (approval) => {
+      try {
+        return { approval, title: (await getTask(userId, approval.arguments.id)).title };
+      } catch {
+        return { approval, title: null };
+      }
+    }),
+  );
+}
+
+/** A paused run: show the card and keep the run's state for whoever answers it. */
+export async function pauseForConfirmation(userId: string, threadId: string, translator: TurnTranslator, emit: EventSink, outcome: AgentTurnOutcome): Promise<WidgetItem> {
+  const { widget, copyText } = confirmationCard(await subjectsOf(userId, outcome));
+  const item: WidgetItem = { type: "widget", id: newItemId("wdg"), thread_id: threadId, created_at: now(), widget, copy_text: copyText };
+  emit({ type: "thread.item.done", item });
+  translator.add({ item });
+  await savePausedRun(userId, threadId, item.id, outcome.interruption!.state);
+  return item;
+}
+
+export type { ThreadItem };

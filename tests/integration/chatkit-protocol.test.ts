@@ -1,0 +1,364 @@
+import { and, eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { conversations, messages, pausedRuns, toolCalls } from "@/db/schema";
+import type { ChatKitEvent, Thread, ThreadItem } from "@/lib/chatkit/schemas";
+import { listTasks } from "@/lib/tasks";
+import { signUpUser } from "../helpers/auth";
+import { chatkitJson, chatkitStream, userInput } from "../helpers/chatkit";
+
+/**
+ * ChatKit protocol conformance, following chatkit-python's server tests: create, add
+ * message, retry, actions, list and paging, update, delete, and errors. Event sequences
+ * and JSON shapes are asserted exactly where the protocol fixes them.
+ */
+
+type User = Awaited<ReturnType<typeof signUpUser>>;
+let alice: User;
+
+beforeAll(async () => {
+  alice = await signUpUser("ck-alice");
+});
+
+/** The event sequence as `type` or `type:update.type`, to compare with the spec's canonical sequences. */
+const shape = (events: ChatKitEvent[]) => events.map((e) => (e.type === "thread.item.updated" ? `updated:${e.update.type}` : e.type === "thread.item.done" || e.type === "thread.item.added" ? `${e.type}:${e.item.type}` : e.type));
+const collapseDeltas = (s: string[]) => s.filter((x, i) => !(x === "updated:assistant_message.content_part.text_delta" && s[i - 1] === x));
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+async function newThread(cookie: string, text: string) {
+  const { status, events } = await chatkitStream(cookie, { type: "threads.create", params: { input: userInput(text) } });
+  expect(status).toBe(200);
+  return { thread: (events[0] as { thread: Thread }).thread, events };
+}
+
+const say = (cookie: string, threadId: string, text: string) => chatkitStream(cookie, { type: "threads.add_user_message", params: { thread_id: threadId, input: userInput(text) } });
+const itemsOf = async (cookie: string, threadId: string, params: Record<string, unknown> = {}) =>
+  (await chatkitJson(cookie, { type: "items.list", params: { thread_id: threadId, limit: 100, order: "asc", ...params } })).json as { data: ThreadItem[]; has_more: boolean; after?: string };
+const textOf = (item: ThreadItem | undefined) => (item && item.type === "assistant_message" ? item.content.map((c) => c.text).join("") : undefined);
+
+describe("threads.create", () => {
+  it("streams the canonical sequence: thread, user item, stream_options, tool workflow, streamed reply, title", async () => {
+    const { events } = await newThread(alice.cookie, "add buy milk tomorrow");
+    expect(collapseDeltas(shape(events))).toEqual([
+      "thread.created",
+      "thread.item.done:user_message",
+      "stream_options",
+      "thread.item.added:workflow",
+      "progress_update",
+      "updated:workflow.task.added",
+      "updated:workflow.task.updated",
+      "thread.item.done:workflow",
+      "thread.item.added:assistant_message",
+      "updated:assistant_message.content_part.added",
+      "updated:assistant_message.content_part.text_delta",
+      "updated:assistant_message.content_part.done",
+      "thread.item.done:assistant_message",
+      "thread.updated",
+    ]);
+    const [created, userDone, options] = events as [Extract<ChatKitEvent, { type: "thread.created" }>, Extract<ChatKitEvent, { type: "thread.item.done" }>, ChatKitEvent];
+    expect(created.thread).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), created_at: expect.stringMatching(ISO), status: { type: "active" }, items: { data: [], has_more: false } });
+    expect(userDone.item).toEqual({
+      type: "user_message",
+      id: expect.stringMatching(/^msg_/),
+      thread_id: created.thread.id,
+      created_at: expect.stringMatching(ISO),
+      content: [{ type: "input_text", text: "add buy milk tomorrow" }],
+      attachments: [],
+      inference_options: {},
+    });
+    expect(options).toEqual({ type: "stream_options", stream_options: { allow_cancel: true } });
+    const reply = events.filter((e) => e.type === "thread.item.done").at(-1) as Extract<ChatKitEvent, { type: "thread.item.done" }>;
+    expect(reply.item).toEqual({ type: "assistant_message", id: expect.stringMatching(/^msg_/), thread_id: created.thread.id, created_at: expect.stringMatching(ISO), content: [{ type: "output_text", text: expect.stringMatching(/^Added “Buy milk” \(due tomorrow\)\.$/), annotations: [] }] });
+    const deltas = events.flatMap((e) => (e.type === "thread.item.updated" && e.update.type === "assistant_message.content_part.text_delta" ? [e.update.delta] : []));
+    expect(deltas.join("")).toBe(textOf(reply.item));
+    expect(events.at(-1)).toEqual({ type: "thread.updated", thread: { ...created.thread, title: "Add buy milk tomorrow" } });
+    expect((await listTasks(alice.id, { q: "Buy milk" })).tasks).toHaveLength(1);
+  });
+
+  it("stores the thread, its items in order, and the tool call", async () => {
+    const { thread } = await newThread(alice.cookie, "add renew passport");
+    const rows = await db.select().from(messages).where(eq(messages.conversationId, thread.id)).orderBy(messages.seq);
+    expect(rows.map((r) => r.type)).toEqual(["user_message", "workflow", "assistant_message"]);
+    expect(rows[0]!.agentItems).toEqual([{ type: "message", role: "user", content: [{ type: "input_text", text: "add renew passport" }] }]);
+    expect(rows[2]!.agentItems?.map((i) => (i as { type: string }).type)).toEqual(["function_call", "function_call_result", "message"]);
+    const calls = await db.select().from(toolCalls).where(eq(toolCalls.conversationId, thread.id));
+    expect(calls).toEqual([expect.objectContaining({ toolName: "add_task", status: "completed", source: "agent", arguments: { title: "Renew passport" }, messageId: rows[2]!.id, durationMs: expect.any(Number) })]);
+    const [conv] = await db.select().from(conversations).where(eq(conversations.id, thread.id));
+    expect(conv).toMatchObject({ userId: alice.id, title: "Add renew passport", turnLockToken: null });
+  });
+
+  it("answers without tools with no workflow item", async () => {
+    const { events } = await newThread(alice.cookie, "hello");
+    expect(collapseDeltas(shape(events))).toEqual([
+      "thread.created",
+      "thread.item.done:user_message",
+      "stream_options",
+      "thread.item.added:assistant_message",
+      "updated:assistant_message.content_part.added",
+      "updated:assistant_message.content_part.text_delta",
+      "updated:assistant_message.content_part.done",
+      "thread.item.done:assistant_message",
+      "thread.updated",
+    ]);
+  });
+});
+
+describe("threads.add_user_message", () => {
+  it("sends the user item first, then stream_options, then the reply; keeps context across turns", async () => {
+    const { thread } = await newThread(alice.cookie, "add order pizza");
+    const { events } = await say(alice.cookie, thread.id, "mark it as done");
+    const s = shape(events);
+    expect(s.slice(0, 2)).toEqual(["thread.item.done:user_message", "stream_options"]);
+    expect(s).not.toContain("thread.updated"); // the title is set once
+    expect(textOf((events.at(-1) as { item: ThreadItem }).item)).toBe("Marked “Order pizza” as done. ✓");
+    expect((await listTasks(alice.id, { q: "Order pizza" })).tasks[0]?.completed).toBe(true);
+  });
+
+  it("rejects a thread that does not exist with 404 JSON, before streaming", async () => {
+    const { status, json } = await say(alice.cookie, "00000000-0000-4000-8000-000000000000", "hi");
+    expect(status).toBe(404);
+    expect(json).toEqual({ error: "not_found", message: "Thread not found." });
+  });
+});
+
+describe("threads.get_by_id, items.list, threads.list", () => {
+  it("get_by_id returns the thread with its first 20 items, oldest first", async () => {
+    const { thread } = await newThread(alice.cookie, "hello");
+    await say(alice.cookie, thread.id, "add a, b, c");
+    const { json } = await chatkitJson(alice.cookie, { type: "threads.get_by_id", params: { thread_id: thread.id } });
+    expect(json).toMatchObject({ id: thread.id, title: "Hello", status: { type: "active" }, created_at: thread.created_at });
+    expect(json.items.has_more).toBe(false);
+    expect(json.items.data.map((i: ThreadItem) => i.type)).toEqual(["user_message", "assistant_message", "user_message", "workflow", "assistant_message"]);
+  });
+
+  it("items.list pages with after/limit/order, newest first by default, never showing hidden items", async () => {
+    const { thread } = await newThread(alice.cookie, "hello");
+    for (const text of ["hi", "thanks", "help"]) await say(alice.cookie, thread.id, text);
+    // A hidden item in the middle must not make a page short.
+    await db.insert(messages).values({ id: "hid_test0001", conversationId: thread.id, userId: alice.id, type: "hidden_context_item", hidden: true, payload: { type: "hidden_context_item" } });
+    await say(alice.cookie, thread.id, "hello");
+    const all = (await itemsOf(alice.cookie, thread.id)).data.map((i) => i.id);
+    expect(all).toHaveLength(10);
+
+    const first = (await chatkitJson(alice.cookie, { type: "items.list", params: { thread_id: thread.id, limit: 4 } })).json;
+    expect(first.data.map((i: ThreadItem) => i.id)).toEqual(all.slice(-4).reverse());
+    expect(first).toMatchObject({ has_more: true, after: all.at(-4) });
+    const second = (await chatkitJson(alice.cookie, { type: "items.list", params: { thread_id: thread.id, limit: 4, after: first.after } })).json;
+    expect(second.data.map((i: ThreadItem) => i.id)).toEqual(all.slice(-8, -4).reverse());
+    const third = (await chatkitJson(alice.cookie, { type: "items.list", params: { thread_id: thread.id, limit: 4, after: second.after } })).json;
+    expect(third.data.map((i: ThreadItem) => i.id)).toEqual(all.slice(0, 2).reverse());
+    expect(third.has_more).toBe(false);
+    expect(third.after).toBeUndefined();
+
+    const asc = (await chatkitJson(alice.cookie, { type: "items.list", params: { thread_id: thread.id, limit: 3, order: "asc" } })).json;
+    expect(asc.data.map((i: ThreadItem) => i.id)).toEqual(all.slice(0, 3));
+    expect(JSON.stringify(await itemsOf(alice.cookie, thread.id))).not.toContain("hidden_context_item");
+  });
+
+  it("threads.list pages newest first, with empty item pages and no server metadata", async () => {
+    const bob = await signUpUser("ck-lister");
+    const ids: string[] = [];
+    for (const text of ["one", "two", "three"]) ids.push((await newThread(bob.cookie, `add ${text}`)).thread.id);
+    const page1 = (await chatkitJson(bob.cookie, { type: "threads.list", params: { limit: 2 } })).json;
+    expect(page1.data.map((t: Thread) => t.id)).toEqual([ids[2], ids[1]]);
+    expect(page1).toMatchObject({ has_more: true, after: ids[1] });
+    expect(page1.data[0]).toEqual({ id: ids[2], title: "Add three", created_at: expect.stringMatching(ISO), status: { type: "active" }, items: { data: [], has_more: false } });
+    const page2 = (await chatkitJson(bob.cookie, { type: "threads.list", params: { limit: 2, after: page1.after } })).json;
+    expect(page2).toEqual({ data: [expect.objectContaining({ id: ids[0] })], has_more: false });
+    const asc = (await chatkitJson(bob.cookie, { type: "threads.list", params: { order: "asc" } })).json;
+    expect(asc.data.map((t: Thread) => t.id)).toEqual(ids);
+    expect((await chatkitJson(bob.cookie, { type: "threads.list" })).json.data).toHaveLength(3);
+  });
+});
+
+describe("threads.update and threads.delete", () => {
+  it("renames, and the new title is what lists show", async () => {
+    const { thread } = await newThread(alice.cookie, "hello");
+    const { status, json } = await chatkitJson(alice.cookie, { type: "threads.update", params: { thread_id: thread.id, title: "  Groceries  " } });
+    expect(status).toBe(200);
+    expect(json).toEqual({ ...thread, title: "Groceries" });
+    expect((await chatkitJson(alice.cookie, { type: "threads.get_by_id", params: { thread_id: thread.id } })).json.title).toBe("Groceries");
+  });
+
+  it("deletes the thread and everything in it", async () => {
+    const { thread } = await newThread(alice.cookie, "add something to forget");
+    expect((await chatkitJson(alice.cookie, { type: "threads.delete", params: { thread_id: thread.id } })).json).toEqual({});
+    expect((await chatkitJson(alice.cookie, { type: "threads.get_by_id", params: { thread_id: thread.id } })).status).toBe(404);
+    expect(await db.select().from(messages).where(eq(messages.conversationId, thread.id))).toEqual([]);
+    expect(await db.select().from(toolCalls).where(eq(toolCalls.conversationId, thread.id))).toEqual([]);
+  });
+});
+
+describe("items.feedback", () => {
+  it("stores the kind on the items", async () => {
+    const { thread, events } = await newThread(alice.cookie, "hello");
+    const reply = (events.filter((e) => e.type === "thread.item.done").at(-1) as { item: ThreadItem }).item;
+    expect((await chatkitJson(alice.cookie, { type: "items.feedback", params: { thread_id: thread.id, item_ids: [reply.id], kind: "negative" } })).json).toEqual({});
+    const [row] = await db.select().from(messages).where(eq(messages.id, reply.id));
+    expect(row?.feedback).toBe("negative");
+    expect((await chatkitJson(alice.cookie, { type: "items.feedback", params: { thread_id: thread.id, item_ids: ["msg_doesnotexist"], kind: "positive" } })).status).toBe(404);
+  });
+});
+
+describe("threads.retry_after_item", () => {
+  it("drops everything after the user message and answers it again", async () => {
+    const { thread } = await newThread(alice.cookie, "hello");
+    const { events } = await say(alice.cookie, thread.id, "what can you do?");
+    const userItem = (events[0] as { item: ThreadItem }).item;
+    const oldReply = (events.at(-1) as { item: ThreadItem }).item;
+    const retried = await chatkitStream(alice.cookie, { type: "threads.retry_after_item", params: { thread_id: thread.id, item_id: userItem.id } });
+    expect(collapseDeltas(shape(retried.events))).toEqual([
+      "stream_options",
+      "thread.item.added:assistant_message",
+      "updated:assistant_message.content_part.added",
+      "updated:assistant_message.content_part.text_delta",
+      "updated:assistant_message.content_part.done",
+      "thread.item.done:assistant_message",
+    ]);
+    const ids = (await itemsOf(alice.cookie, thread.id)).data.map((i) => i.id);
+    expect(ids).not.toContain(oldReply.id);
+    expect(ids.slice(0, 3)).toEqual([expect.any(String), expect.any(String), userItem.id]);
+    expect(ids).toHaveLength(4);
+  });
+
+  it("refuses to retry an item that is not a user message, with 400 before streaming", async () => {
+    const { thread, events } = await newThread(alice.cookie, "hello");
+    const reply = (events.filter((e) => e.type === "thread.item.done").at(-1) as { item: ThreadItem }).item;
+    const res = await chatkitStream(alice.cookie, { type: "threads.retry_after_item", params: { thread_id: thread.id, item_id: reply.id } });
+    expect(res.status).toBe(400);
+    expect(res.json.message).toBe("Only a user message can be retried.");
+  });
+});
+
+describe("confirmations through threads.custom_action", () => {
+  async function pendingDelete(title: string) {
+    const { thread } = await newThread(alice.cookie, `add ${title}`);
+    const { events } = await say(alice.cookie, thread.id, `delete ${title}`);
+    const card = (events.at(-1) as { item: ThreadItem }).item;
+    return { thread, card, events };
+  }
+
+  it("pauses with a card naming the task; Cancel keeps it and resolves the card", async () => {
+    const { thread, card, events } = await pendingDelete("old newsletter");
+    expect(card).toMatchObject({ type: "widget", copy_text: "Delete “Old newsletter”?" });
+    expect(card.type === "widget" && card.widget).toEqual({
+      type: "Card",
+      size: "sm",
+      status: { text: "Confirmation required", icon: "info" },
+      children: [
+        { type: "Title", value: "Delete “Old newsletter”?", size: "sm" },
+        { type: "Text", value: "This cannot be undone.", color: "secondary", size: "sm" },
+      ],
+      confirm: { label: "Delete", action: { type: "tasks.confirm", payload: {} } },
+      cancel: { label: "Cancel", action: { type: "tasks.cancel", payload: {} } },
+    });
+    expect(shape(events)).not.toContain("thread.item.done:assistant_message");
+    const [paused] = await db.select().from(pausedRuns).where(eq(pausedRuns.conversationId, thread.id));
+    expect(paused).toMatchObject({ widgetItemId: card.id, userId: alice.id });
+    expect(await db.select().from(toolCalls).where(and(eq(toolCalls.conversationId, thread.id), eq(toolCalls.status, "awaiting_approval")))).toHaveLength(1);
+
+    const cancel = await chatkitStream(alice.cookie, { type: "threads.custom_action", params: { thread_id: thread.id, item_id: card.id, action: { type: "tasks.cancel", payload: {} } } });
+    expect(collapseDeltas(shape(cancel.events))).toEqual([
+      "stream_options",
+      "thread.item.added:assistant_message",
+      "updated:assistant_message.content_part.added",
+      "updated:assistant_message.content_part.text_delta",
+      "updated:assistant_message.content_part.done",
+      "thread.item.done:assistant_message",
+      "thread.item.replaced",
+    ]);
+    const replaced = cancel.events.at(-1) as Extract<ChatKitEvent, { type: "thread.item.replaced" }>;
+    expect(replaced.item).toMatchObject({ id: card.id, type: "widget", widget: { status: { text: "Cancelled" }, children: [{ value: "Delete “Old newsletter”?" }, { value: "Okay, I kept “Old newsletter”. Nothing was deleted." }] } });
+    expect(replaced.item.type === "widget" && replaced.item.widget.confirm).toBeUndefined();
+    expect((await listTasks(alice.id, { q: "Old newsletter" })).tasks).toHaveLength(1);
+    expect(await db.select().from(pausedRuns).where(eq(pausedRuns.conversationId, thread.id))).toEqual([]);
+    expect(await db.select({ s: toolCalls.status }).from(toolCalls).where(and(eq(toolCalls.conversationId, thread.id), eq(toolCalls.toolName, "delete_task")))).toEqual([{ s: "rejected" }]);
+    // A reload shows the outcome, not the buttons.
+    const stored = (await itemsOf(alice.cookie, thread.id)).data.find((i) => i.id === card.id);
+    expect(stored).toEqual(replaced.item);
+  });
+
+  it("Confirm deletes the task; a second click on the resolved card is refused", async () => {
+    const { thread, card } = await pendingDelete("tax forms");
+    const confirm = await chatkitStream(alice.cookie, { type: "threads.custom_action", params: { thread_id: thread.id, item_id: card.id, action: { type: "tasks.confirm" } } });
+    expect(confirm.status).toBe(200);
+    expect(textOf(confirm.events.find((e) => e.type === "thread.item.done")?.item as ThreadItem)).toBe("Deleted “Tax forms”.");
+    expect((await listTasks(alice.id, { q: "Tax forms" })).tasks).toEqual([]);
+    const again = await chatkitStream(alice.cookie, { type: "threads.custom_action", params: { thread_id: thread.id, item_id: card.id, action: { type: "tasks.confirm" } } });
+    expect(again.status).toBe(409);
+    expect(again.json.message).toBe("This confirmation has already been answered.");
+  });
+
+  it("a typed “yes” confirms, and a typed “no” cancels", async () => {
+    const yes = await pendingDelete("yes task");
+    await say(alice.cookie, yes.thread.id, "yes");
+    expect((await listTasks(alice.id, { q: "Yes task" })).tasks).toEqual([]);
+    const no = await pendingDelete("no task");
+    const res = await say(alice.cookie, no.thread.id, "no");
+    expect(shape(res.events)).toContain("thread.item.replaced");
+    expect((await listTasks(alice.id, { q: "No task" })).tasks).toHaveLength(1);
+  });
+
+  it("another message while a card waits cancels the card and is answered normally", async () => {
+    const { thread, card } = await pendingDelete("walk dog");
+    const res = await say(alice.cookie, thread.id, "what's left?");
+    const replaced = res.events.find((e) => e.type === "thread.item.replaced") as Extract<ChatKitEvent, { type: "thread.item.replaced" }>;
+    expect(replaced.item.id).toBe(card.id);
+    expect(textOf((res.events.at(-1) as { item: ThreadItem }).item)).toMatch(/open task/);
+    expect((await listTasks(alice.id, { q: "Walk dog" })).tasks).toHaveLength(1);
+  });
+
+  it("refuses actions that are not from a pending card, before streaming", async () => {
+    const { thread, events } = await newThread(alice.cookie, "hello");
+    const reply = (events.filter((e) => e.type === "thread.item.done").at(-1) as { item: ThreadItem }).item;
+    const fromMessage = await chatkitStream(alice.cookie, { type: "threads.custom_action", params: { thread_id: thread.id, item_id: reply.id, action: { type: "tasks.confirm" } } });
+    expect(fromMessage.status).toBe(400);
+    const noItem = await chatkitStream(alice.cookie, { type: "threads.custom_action", params: { thread_id: thread.id, item_id: null, action: { type: "tasks.confirm" } } });
+    expect(noItem.status).toBe(400);
+    const { card } = await pendingDelete("unknown action");
+    const unknown = await chatkitStream(alice.cookie, { type: "threads.custom_action", params: { thread_id: (card as { thread_id: string }).thread_id, item_id: card.id, action: { type: "tasks.explode" } } });
+    expect(unknown.status).toBe(400);
+  });
+
+  it("threads.sync_custom_action answers {} for a card and 400 for anything else", async () => {
+    const { thread, card } = await pendingDelete("sync");
+    expect((await chatkitJson(alice.cookie, { type: "threads.sync_custom_action", params: { thread_id: thread.id, item_id: card.id, action: { type: "tasks.confirm" } } })).json).toEqual({});
+    const items = (await itemsOf(alice.cookie, thread.id)).data;
+    const status = (await chatkitJson(alice.cookie, { type: "threads.sync_custom_action", params: { thread_id: thread.id, item_id: items[0]!.id, action: { type: "x" } } })).status;
+    expect(status).toBe(400);
+  });
+});
+
+describe("requests this server does not offer", () => {
+  it.each([
+    ["attachments.create", { name: "a.png", size: 10, mime_type: "image/png" }, "Attachments are not supported."],
+    ["attachments.delete", { attachment_id: "atc_1" }, "Attachments are not supported."],
+    ["input.transcribe", { audio_base64: "AAAA", mime_type: "audio/webm" }, "Dictation is not supported."],
+    ["threads.add_structured_input", { thread_id: "x", item_id: "y", input: {} }, "Structured input is not supported."],
+  ])("%s → 400 with a message the UI can show", async (type, params, message) => {
+    const { status, json } = await chatkitJson(alice.cookie, { type, params });
+    expect(status).toBe(400);
+    expect(json.message).toBe(message);
+  });
+
+  it("threads.add_client_tool_output → 400: there is never a pending client tool call", async () => {
+    const { thread } = await newThread(alice.cookie, "hello");
+    const res = await chatkitStream(alice.cookie, { type: "threads.add_client_tool_output", params: { thread_id: thread.id, result: {} } });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe("concurrency", () => {
+  it("two messages posted at once are both stored, in order, with no interleaving", async () => {
+    const { thread } = await newThread(alice.cookie, "hello");
+    const [a, b] = await Promise.all([say(alice.cookie, thread.id, "add alpha"), say(alice.cookie, thread.id, "add beta")]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const items = (await itemsOf(alice.cookie, thread.id)).data;
+    const turns = items.slice(2).map((i) => (i.type === "user_message" ? `U:${i.content.map((c) => c.text).join("")}` : i.type === "assistant_message" ? `A:${textOf(i)}` : i.type));
+    const first = turns[0] === "U:add alpha" ? "Alpha" : "Beta";
+    const second = first === "Alpha" ? "Beta" : "Alpha";
+    expect(turns).toEqual([`U:add ${first.toLowerCase()}`, "workflow", `A:Added “${first}”.`, `U:add ${second.toLowerCase()}`, "workflow", `A:Added “${second}”.`]);
+    const seqOrder = await db.execute<{ id: string }>(sql`select id from messages where conversation_id = ${thread.id} order by created_at, seq`);
+    expect(seqOrder.rows.map((r) => r.id)).toEqual((await db.select({ id: messages.id }).from(messages).where(eq(messages.conversationId, thread.id)).orderBy(messages.seq)).map((r) => r.id));
+  });
+});
