@@ -149,16 +149,33 @@ export const pausedRuns = pgTable("paused_runs", {
   createdAt: timestamp("created_at", { withTimezone: true }).defaultNow().notNull(),
 });
 
-/** Chat turns per user in the current window; in the database so the limit holds across instances. */
-export const chatRateLimits = pgTable("chat_rate_limits", {
-  userId: text("user_id")
-    .primaryKey()
-    .references(() => user.id, { onDelete: "cascade" }),
+/** Fixed-window request counters (chat turns per user, MCP calls per key), in the database so limits hold across instances. */
+export const rateLimits = pgTable("rate_limits", {
+  bucket: text("bucket").primaryKey(),
   windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
   count: integer("count").notNull(),
 });
+
+/** Personal API keys for outside MCP clients. Only a hash is stored; the prefix is for display. */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    hash: text("hash").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).defaultNow().notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("api_keys_user_created_idx").on(t.userId, t.createdAt)],
+);
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 export type ToolCallRow = typeof toolCalls.$inferSelect;
+export type ApiKeyRow = typeof apiKeys.$inferSelect;

@@ -1,8 +1,9 @@
 import { user as userItem, type AgentInputItem } from "@openai/agents";
 import { resumeAgentTurn, streamAgentTurn, type AgentTurnOutcome } from "@/lib/agent/run";
 import { selectModel } from "@/lib/agent/models";
-import { BadRequestError, ConflictError, RateLimitedError, ValidationError } from "@/lib/errors";
+import { BadRequestError, ConflictError, ValidationError } from "@/lib/errors";
 import { fieldErrors, readJsonBody } from "@/lib/http";
+import { consumeRateLimit, limitFromEnv } from "@/lib/rate-limit";
 import type { SessionUser } from "@/lib/session";
 import { newItemId, newToken } from "./ids";
 import {
@@ -30,10 +31,6 @@ export const CHAT_BODY_LIMIT_BYTES = 64 * 1024;
 const LEASE_SECONDS = 15;
 const LEASE_WAIT_MS = 20_000;
 
-type Settings = { turnsPerWindow: number; windowSeconds: number };
-export function chatSettings(env = process.env): Settings {
-  return { turnsPerWindow: Number(env.CHAT_RATE_LIMIT ?? 30) || 30, windowSeconds: Number(env.CHAT_RATE_WINDOW_SECONDS ?? 60) || 60 };
-}
 
 type Ctx = { user: SessionUser; timeZone?: string; signal: AbortSignal };
 
@@ -124,9 +121,8 @@ function messageText(input: UserMessageInput): string {
 }
 
 async function checkRateLimit(userId: string) {
-  const { turnsPerWindow, windowSeconds } = chatSettings();
-  const { allowed, retryAfter } = await store.consumeChatTurn(userId, turnsPerWindow, windowSeconds);
-  if (!allowed) throw new RateLimitedError(`You're sending messages too fast. Try again in ${retryAfter} s.`, retryAfter);
+  const { limit, windowSeconds } = limitFromEnv("CHAT", { limit: 30, windowSeconds: 60 });
+  await consumeRateLimit(`chat:${userId}`, limit, windowSeconds, "You're sending messages too fast. Try again in {seconds} s.");
 }
 
 /** Waits for the thread's turn lease (and stores the user's item with it). Gives up with 409. */

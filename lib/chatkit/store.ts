@@ -1,7 +1,7 @@
 import type { AgentInputItem } from "@openai/agents";
 import { and, asc, desc, eq, gt, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { chatRateLimits, conversations, messages, pausedRuns, toolCalls, type ConversationRow, type MessageRow } from "@/db/schema";
+import { conversations, messages, pausedRuns, toolCalls, type ConversationRow, type MessageRow } from "@/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { RecordedToolCall } from "@/lib/agent/run";
 import type { Page, Thread, ThreadItem } from "./schemas";
@@ -260,18 +260,4 @@ export async function recordToolCalls(userId: string, threadId: string, messageI
       .set({ status: c.status, result: c.result, durationMs: c.durationMs, messageId })
       .where(and(eq(toolCalls.conversationId, threadId), eq(toolCalls.callId, c.callId)));
   }
-}
-
-// ---- rate limit ------------------------------------------------------------------------------------
-
-/** Counts a chat turn in a fixed window; returns the seconds to wait when over the limit. */
-export async function consumeChatTurn(userId: string, limit: number, windowSeconds: number): Promise<{ allowed: boolean; retryAfter: number }> {
-  const { rows } = await db.execute<{ count: number; retry_after: number }>(sql`
-    insert into ${chatRateLimits} (user_id, window_start, count) values (${userId}, now(), 1)
-    on conflict (user_id) do update set
-      count = case when ${chatRateLimits.windowStart} < now() - make_interval(secs => ${windowSeconds}) then 1 else ${chatRateLimits.count} + 1 end,
-      window_start = case when ${chatRateLimits.windowStart} < now() - make_interval(secs => ${windowSeconds}) then now() else ${chatRateLimits.windowStart} end
-    returning count, ceil(extract(epoch from (window_start + make_interval(secs => ${windowSeconds}) - now())))::int as retry_after`);
-  const row = rows[0]!;
-  return { allowed: Number(row.count) <= limit, retryAfter: Math.max(1, Number(row.retry_after)) };
 }

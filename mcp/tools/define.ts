@@ -1,7 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, ValidationError } from "@/lib/errors";
 
 /** What a tool knows about its caller. The user id is bound when the server is built, never taken from the model. */
 export type ToolContext = { userId: string; today: () => string };
@@ -25,8 +25,9 @@ export function defineTool<In extends z.ZodObject, Out extends z.ZodObject>(tool
   return tool;
 }
 
-export function toolError(message: string): CallToolResult {
-  return { isError: true, content: [{ type: "text", text: message }] };
+/** `_meta.invalidArguments` marks a call rejected for its arguments: it never touched any data. */
+export function toolError(message: string, invalidArguments = false): CallToolResult {
+  return { isError: true, content: [{ type: "text", text: message }], ...(invalidArguments ? { _meta: { invalidArguments: true } } : {}) };
 }
 
 /** Runs a tool and shapes its result: a readable summary plus structured content, or a tool error with a clear message. */
@@ -39,7 +40,7 @@ export async function runTool<In extends z.ZodObject, Out extends z.ZodObject>(
     const { summary, data } = await tool.run(ctx, args);
     return { content: [{ type: "text", text: summary }], structuredContent: data as Record<string, unknown> };
   } catch (error) {
-    if (error instanceof AppError) return toolError(error.message);
+    if (error instanceof AppError) return toolError(error.message, error instanceof ValidationError);
     console.error(`Tool ${tool.name} failed:`, error);
     return toolError(`${tool.name} failed because of a problem on our side. Try again in a moment.`);
   }

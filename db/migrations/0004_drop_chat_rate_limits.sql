@@ -1,0 +1,1 @@
+DROP TABLE "chat_rate_limits" CASCADE;

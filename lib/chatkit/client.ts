@@ -1,0 +1,171 @@
+import type { ChatAction, ChatKitEvent, JsonRequest, Page, StreamingRequest, Thread, ThreadItem, UserMessageInput } from "./schemas";
+
+/**
+ * The browser side of the ChatKit protocol for the built-in chat client: request bodies,
+ * one POST to the chat endpoint, and an SSE reader for streamed answers. Types only come
+ * from ./schemas, so nothing of the server (or zod) ends up in the browser bundle.
+ */
+
+export const CHAT_ENDPOINT = "/api/chat";
+/** How many items the client shows when it opens a thread, and pages in at a time. */
+export const HISTORY_PAGE = 50;
+
+// ---- request bodies ----------------------------------------------------------------------
+
+export function userInput(text: string): UserMessageInput {
+  return { content: [{ type: "input_text", text }], attachments: [], inference_options: {} };
+}
+
+type PageOptions = { limit?: number; order?: "asc" | "desc"; after?: string };
+
+export const chatRequests = {
+  createThread: (text: string): StreamingRequest => ({ type: "threads.create", params: { input: userInput(text) } }),
+  addUserMessage: (threadId: string, text: string): StreamingRequest => ({ type: "threads.add_user_message", params: { thread_id: threadId, input: userInput(text) } }),
+  retryAfterItem: (threadId: string, itemId: string): StreamingRequest => ({ type: "threads.retry_after_item", params: { thread_id: threadId, item_id: itemId } }),
+  customAction: (threadId: string, itemId: string, action: ChatAction): StreamingRequest => ({
+    type: "threads.custom_action",
+    params: { thread_id: threadId, item_id: itemId, action },
+  }),
+  listThreads: (opts: PageOptions = {}): JsonRequest => ({ type: "threads.list", params: { order: "desc", ...opts } }),
+  getThread: (threadId: string): JsonRequest => ({ type: "threads.get_by_id", params: { thread_id: threadId } }),
+  updateThread: (threadId: string, title: string): JsonRequest => ({ type: "threads.update", params: { thread_id: threadId, title } }),
+  deleteThread: (threadId: string): JsonRequest => ({ type: "threads.delete", params: { thread_id: threadId } }),
+  listItems: (threadId: string, opts: PageOptions = {}): JsonRequest => ({
+    type: "items.list",
+    params: { thread_id: threadId, limit: HISTORY_PAGE, order: "desc", ...opts },
+  }),
+};
+
+// ---- errors ------------------------------------------------------------------------------
+
+/** The endpoint answered with a 4xx/5xx (`{ message }`), or something that is not what was asked for. */
+export class ChatHttpError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = "ChatHttpError";
+  }
+}
+
+/** The server could not be reached, or the connection broke mid-answer. */
+export class ChatNetworkError extends Error {
+  constructor(message = "Could not reach the server. Check your connection and try again.") {
+    super(message);
+    this.name = "ChatNetworkError";
+  }
+}
+
+export const isAbortError = (error: unknown) => error instanceof DOMException && error.name === "AbortError";
+
+async function httpError(res: Response): Promise<ChatHttpError> {
+  const body = (await res.json().catch(() => null)) as { message?: unknown } | null;
+  if (res.status === 401) return new ChatHttpError("Your session has ended. Sign in again to continue.", 401);
+  const message = typeof body?.message === "string" && body.message ? body.message : `The request failed (${res.status}).`;
+  return new ChatHttpError(message, res.status);
+}
+
+async function post(body: StreamingRequest | JsonRequest, accept: string, signal?: AbortSignal): Promise<Response> {
+  try {
+    return await fetch(CHAT_ENDPOINT, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept },
+      body: JSON.stringify(body),
+      credentials: "same-origin",
+      cache: "no-store",
+      signal,
+    });
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    throw new ChatNetworkError();
+  }
+}
+
+// ---- JSON requests -----------------------------------------------------------------------
+
+export async function postJson<T>(body: JsonRequest, signal?: AbortSignal): Promise<T> {
+  const res = await post(body, "application/json", signal);
+  if (!res.ok) throw await httpError(res);
+  return (await res.json().catch(() => ({}))) as T;
+}
+
+export const chatApi = {
+  listThreads: (opts?: PageOptions, signal?: AbortSignal) => postJson<Page<Thread>>(chatRequests.listThreads(opts), signal),
+  getThread: (threadId: string, signal?: AbortSignal) => postJson<Thread>(chatRequests.getThread(threadId), signal),
+  updateThread: (threadId: string, title: string) => postJson<Thread>(chatRequests.updateThread(threadId, title)),
+  deleteThread: (threadId: string) => postJson<Record<string, never>>(chatRequests.deleteThread(threadId)),
+  listItems: (threadId: string, opts?: PageOptions, signal?: AbortSignal) => postJson<Page<ThreadItem>>(chatRequests.listItems(threadId, opts), signal),
+};
+
+// ---- streaming requests ------------------------------------------------------------------
+
+/**
+ * An incremental SSE parser: feed it decoded text as it arrives; it calls `onEvent` for
+ * every complete `data:` message (frames end with a blank line). Comment lines (`: ping`)
+ * and fields other than `data` are ignored, as are frames that are not JSON.
+ */
+export function createSseParser(onEvent: (event: ChatKitEvent) => void) {
+  let buffer = "";
+  const dispatch = (frame: string) => {
+    const data = frame
+      .split("\n")
+      .filter((line) => line.startsWith("data:"))
+      .map((line) => line.slice(line.startsWith("data: ") ? 6 : 5))
+      .join("\n");
+    if (!data) return;
+    let event: unknown;
+    try {
+      event = JSON.parse(data);
+    } catch {
+      console.warn("Skipped a malformed chat event:", data.slice(0, 200));
+      return;
+    }
+    if (event && typeof event === "object" && typeof (event as { type?: unknown }).type === "string") onEvent(event as ChatKitEvent);
+  };
+  return {
+    push(text: string) {
+      buffer += text.replace(/\r\n?/g, "\n");
+      for (let end = buffer.indexOf("\n\n"); end !== -1; end = buffer.indexOf("\n\n")) {
+        const frame = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        dispatch(frame);
+      }
+    },
+    /** The stream closed: a last frame without its blank line still counts. */
+    end() {
+      if (buffer.trim()) dispatch(buffer);
+      buffer = "";
+    },
+  };
+}
+
+/**
+ * Posts a streaming request and calls `onEvent` for each event as it arrives. Resolves when
+ * the server closes the stream. Rejects with ChatHttpError for a 4xx/5xx (nothing was
+ * streamed), ChatNetworkError when the connection fails, or an AbortError after `signal`
+ * fired (the Stop button) — the server keeps what was said so far.
+ */
+export async function streamRequest(body: StreamingRequest, onEvent: (event: ChatKitEvent) => void, signal?: AbortSignal): Promise<void> {
+  const res = await post(body, "text/event-stream", signal);
+  if (!res.ok) throw await httpError(res);
+  if (!(res.headers.get("content-type") ?? "").includes("text/event-stream") || !res.body) {
+    throw new ChatHttpError("The server sent an unexpected answer. Try again.", res.status);
+  }
+  const parser = createSseParser(onEvent);
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (error) {
+      if (isAbortError(error) || signal?.aborted) throw new DOMException("The answer was stopped.", "AbortError");
+      throw new ChatNetworkError("The connection broke while the answer was streaming.");
+    }
+    if (chunk.done) break;
+    parser.push(decoder.decode(chunk.value, { stream: true }));
+  }
+  parser.push(decoder.decode());
+  parser.end();
+}

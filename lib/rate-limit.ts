@@ -1,0 +1,31 @@
+import { sql } from "drizzle-orm";
+import { db } from "@/db";
+import { rateLimits } from "@/db/schema";
+import { RateLimitedError } from "./errors";
+
+/**
+ * Counts one request in a fixed window for `bucket` ("chat:<user>", "mcp:<key>") in one
+ * statement, and throws RateLimitedError when the window is full. Stored in the database so
+ * the limit holds across serverless instances.
+ */
+export async function consumeRateLimit(bucket: string, limit: number, windowSeconds: number, message: string): Promise<void> {
+  const { rows } = await db.execute<{ count: number; retry_after: number }>(sql`
+    insert into ${rateLimits} (bucket, window_start, count) values (${bucket}, now(), 1)
+    on conflict (bucket) do update set
+      count = case when ${rateLimits.windowStart} < now() - make_interval(secs => ${windowSeconds}) then 1 else ${rateLimits.count} + 1 end,
+      window_start = case when ${rateLimits.windowStart} < now() - make_interval(secs => ${windowSeconds}) then now() else ${rateLimits.windowStart} end
+    returning count, ceil(extract(epoch from (window_start + make_interval(secs => ${windowSeconds}) - now())))::int as retry_after`);
+  const row = rows[0]!;
+  if (Number(row.count) > limit) {
+    const retryAfter = Math.max(1, Number(row.retry_after));
+    throw new RateLimitedError(message.replace("{seconds}", String(retryAfter)), retryAfter);
+  }
+}
+
+/** A limit from the environment, e.g. CHAT_RATE_LIMIT=30 and CHAT_RATE_WINDOW_SECONDS=60. */
+export function limitFromEnv(prefix: string, defaults: { limit: number; windowSeconds: number }, env = process.env) {
+  return {
+    limit: Number(env[`${prefix}_RATE_LIMIT`]) || defaults.limit,
+    windowSeconds: Number(env[`${prefix}_RATE_WINDOW_SECONDS`]) || defaults.windowSeconds,
+  };
+}
