@@ -5,6 +5,7 @@ import { db } from "@/db";
 import { apiKeys, type ApiKeyRow } from "@/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseWith } from "@/lib/http";
+import type { ApiKey } from "./types";
 
 /**
  * Personal API keys for outside MCP clients. A key is shown once; only its SHA-256 is
@@ -18,7 +19,7 @@ export const createApiKeySchema = z.strictObject({
   name: z.string({ error: "Give the key a name." }).trim().min(1, "Give the key a name.").max(60, "Use at most 60 characters."),
 });
 
-export type ApiKey = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+export type { ApiKey };
 
 function toApiKey(row: ApiKeyRow): ApiKey {
   return {

@@ -64,7 +64,7 @@ test("profile changes the name and the password", async ({ page }) => {
   await page.getByRole("link", { name: "Profile" }).click();
   await expect(page.getByTestId("profile-email")).toHaveText(creds.email);
 
-  await page.getByRole("textbox", { name: "Name" }).fill("Renamed Person");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Renamed Person");
   await page.getByRole("button", { name: "Save name" }).click();
   await expect(page.getByText("Your name was saved.")).toBeVisible();
   await expect(page.getByTestId("current-user")).toHaveText("Renamed Person");

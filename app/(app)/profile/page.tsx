@@ -1,8 +1,19 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { ApiKeys } from "@/components/profile/api-keys";
 import { ChangePasswordForm } from "@/components/profile/change-password-form";
 import { ProfileNameForm } from "@/components/profile/profile-name-form";
 import { Card } from "@/components/ui/card";
+import { listApiKeys } from "@/lib/api-keys/service";
 import { requireUser } from "@/lib/session";
+
+/** The public URL of /api/mcp, as the browser reached this page. */
+async function mcpUrl(): Promise<string> {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host");
+  const proto = h.get("x-forwarded-proto") ?? (host?.startsWith("localhost") || host?.startsWith("127.") ? "http" : "https");
+  return host ? `${proto}://${host}/api/mcp` : `${process.env.BETTER_AUTH_URL ?? "http://localhost:3000"}/api/mcp`;
+}
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -23,6 +34,13 @@ export default async function ProfilePage() {
       <Card>
         <h2 className="mb-4 text-lg font-semibold">Password</h2>
         <ChangePasswordForm />
+      </Card>
+      <Card>
+        <h2 className="mb-1 text-lg font-semibold">API keys</h2>
+        <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
+          Use your tasks from any MCP client (Claude, Cursor, ChatGPT connectors) with a personal key.
+        </p>
+        <ApiKeys initialKeys={await listApiKeys(user.id)} mcpUrl={await mcpUrl()} />
       </Card>
     </div>
   );

@@ -1,0 +1,124 @@
+"use client";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/field";
+import type { ApiKey } from "@/lib/api-keys/types";
+import { CopyButton } from "./copy-button";
+import { McpSnippets } from "./mcp-snippets";
+
+function when(iso: string | null): string {
+  if (!iso) return "never";
+  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
+async function api<T>(url: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(url, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(body.message ?? "Something went wrong. Try again.");
+  return body as T;
+}
+
+/** Create, list and revoke personal API keys; a new key is shown once, with ready-made client configs. */
+export function ApiKeys({ initialKeys, mcpUrl }: { initialKeys: ApiKey[]; mcpUrl: string }) {
+  const [keys, setKeys] = useState(initialKeys);
+  const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState(false);
+  const [revoking, setRevoking] = useState<ApiKey | null>(null);
+
+  async function onCreate(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const name = String(new FormData(form).get("name") ?? "").trim();
+    if (!name) return setError("Give the key a name, like “Laptop” or “Cursor”.");
+    setPending(true);
+    setError(undefined);
+    try {
+      const result = await api<{ key: string; apiKey: ApiKey }>("/api/keys", { method: "POST", body: JSON.stringify({ name }) });
+      setKeys((k) => [result.apiKey, ...k]);
+      setCreated({ key: result.key, name: result.apiKey.name });
+      form.reset();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function onRevoke(key: ApiKey) {
+    setPending(true);
+    try {
+      await api(`/api/keys/${key.id}`, { method: "DELETE" });
+      setKeys((k) => k.filter((x) => x.id !== key.id));
+      setRevoking(null);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="space-y-6">
+      <form onSubmit={onCreate} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end" aria-label="Create API key">
+        <TextField label="Key name" name="name" placeholder="e.g. Laptop, Cursor" maxLength={60} className="flex-1" error={error} />
+        <Button type="submit" pending={pending}>
+          Create key
+        </Button>
+      </form>
+
+      {created && (
+        <Alert tone="success">
+          <p className="font-medium">Your new key “{created.name}”. Copy it now: it will not be shown again.</p>
+          <div className="mt-2 flex items-center gap-2">
+            <code className="min-w-0 flex-1 truncate rounded bg-white/70 px-2 py-1 font-mono text-xs dark:bg-black/30" data-testid="new-api-key">
+              {created.key}
+            </code>
+            <CopyButton text={created.key} />
+          </div>
+        </Alert>
+      )}
+
+      {keys.length === 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">No keys yet. Create one to connect an MCP client.</p>
+      ) : (
+        <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" aria-label="Your API keys">
+          {keys.map((key) => (
+            <li key={key.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
+              <div className="min-w-0 flex-1">
+                <p className="truncate font-medium">{key.name}</p>
+                <p className="text-xs text-zinc-500 dark:text-zinc-400">
+                  <code className="font-mono">{key.prefix}…</code> · created {when(key.createdAt)} · last used {when(key.lastUsedAt)}
+                </p>
+              </div>
+              <Button variant="ghost" size="sm" onClick={() => setRevoking(key)} aria-label={`Revoke “${key.name}”`}>
+                Revoke
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <Dialog open={revoking !== null} onClose={() => setRevoking(null)} title={`Revoke “${revoking?.name ?? ""}”?`} description="Clients using this key stop working at once. This cannot be undone.">
+        <div className="mt-6 flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => setRevoking(null)} data-autofocus>
+            Cancel
+          </Button>
+          <Button variant="danger" pending={pending} onClick={() => revoking && onRevoke(revoking)}>
+            Revoke
+          </Button>
+        </div>
+      </Dialog>
+
+      <div>
+        <h3 className="mb-1 font-semibold">Connect an MCP client</h3>
+        <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+          Server URL: <code className="font-mono" data-testid="mcp-url">{mcpUrl}</code>
+        </p>
+        <McpSnippets url={mcpUrl} apiKey={created?.key ?? null} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+import { useState } from "react";
+import { cn } from "@/components/ui/cn";
+import { CopyButton } from "./copy-button";
+
+type Client = { id: string; label: string; where: string; snippet: (url: string, key: string) => string };
+
+const CLIENTS: Client[] = [
+  {
+    id: "claude-code",
+    label: "Claude Code",
+    where: "Run in a terminal:",
+    snippet: (url, key) => `claude mcp add --transport http tasktalk ${url} --header "Authorization: Bearer ${key}"`,
+  },
+  {
+    id: "cursor",
+    label: "Cursor",
+    where: "Add to ~/.cursor/mcp.json:",
+    snippet: (url, key) => JSON.stringify({ mcpServers: { tasktalk: { url, headers: { Authorization: `Bearer ${key}` } } } }, null, 2),
+  },
+  {
+    id: "claude-desktop",
+    label: "Claude Desktop",
+    where: "Add to claude_desktop_config.json (uses the mcp-remote bridge):",
+    snippet: (url, key) =>
+      JSON.stringify({ mcpServers: { tasktalk: { command: "npx", args: ["-y", "mcp-remote", url, "--header", `Authorization: Bearer ${key}`] } } }, null, 2),
+  },
+  {
+    id: "inspector",
+    label: "MCP Inspector",
+    where: "Run, then choose Streamable HTTP, this URL, and an Authorization header:",
+    snippet: (url, key) => `npx @modelcontextprotocol/inspector\n# URL: ${url}\n# Header: Authorization: Bearer ${key}`,
+  },
+];
+
+/** Copy-paste configuration for common MCP clients, with this server's URL and the user's key. */
+export function McpSnippets({ url, apiKey }: { url: string; apiKey: string | null }) {
+  const [active, setActive] = useState(CLIENTS[0]!.id);
+  const client = CLIENTS.find((c) => c.id === active)!;
+  const text = client.snippet(url, apiKey ?? "<your API key>");
+  return (
+    <div className="space-y-3">
+      <div role="tablist" aria-label="MCP client" className="flex flex-wrap gap-1">
+        {CLIENTS.map((c) => (
+          <button
+            key={c.id}
+            type="button"
+            role="tab"
+            aria-selected={c.id === active}
+            onClick={() => setActive(c.id)}
+            className={cn(
+              "rounded-md px-3 py-1.5 text-sm font-medium",
+              c.id === active ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800",
+            )}
+          >
+            {c.label}
+          </button>
+        ))}
+      </div>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">{client.where}</p>
+      <div className="relative">
+        <pre className="overflow-x-auto rounded-lg bg-zinc-950 p-4 pr-20 text-xs leading-relaxed text-zinc-100" data-testid="mcp-snippet">
+          <code>{text}</code>
+        </pre>
+        <div className="absolute top-2 right-2">
+          <CopyButton text={text} />
+        </div>
+      </div>
+      {!apiKey && <p className="text-xs text-zinc-500 dark:text-zinc-400">Create a key above and it is filled in here.</p>}
+    </div>
+  );
+}
