@@ -175,17 +175,15 @@ class TurnSession {
   }
 }
 
-async function* drive(
-  session: TurnSession,
-  result: TurnResult,
-  priorItemCount: number,
-): AsyncGenerator<RunStreamEvent, AgentTurnOutcome> {
+async function* drive(session: TurnSession, result: TurnResult, priorItemCount: number, signal?: AbortSignal): AsyncGenerator<RunStreamEvent, AgentTurnOutcome> {
   for await (const event of result) {
     session.observe(event);
     yield event;
   }
   await result.completed;
   if (result.error) throw result.error;
+  // A stopped run ends its stream quietly; there is no final output to read.
+  if (signal?.aborted) return { items: [], toolCalls: [...session.calls.values()], interruption: null, text: "", model: session.choice.kind };
   return session.outcome(result, priorItemCount);
 }
 
@@ -200,7 +198,7 @@ export async function* streamAgentTurn(req: AgentTurnRequest): AsyncGenerator<Ru
     const agent = await session.open();
     const context: TurnContext = { priorItemCount: req.history.length };
     const result = await session.runner.run(agent, [...req.history, user(req.message)], { stream: true, context, signal: req.signal });
-    return yield* drive(session, result, req.history.length);
+    return yield* drive(session, result, req.history.length, req.signal);
   } finally {
     await session.close();
   }
@@ -231,7 +229,7 @@ export async function* resumeAgentTurn(req: AgentResumeRequest): AsyncGenerator<
       }
     }
     const result = await session.runner.run(agent, state, { stream: true, signal: req.signal });
-    return yield* drive(session, result, priorItemCount);
+    return yield* drive(session, result, priorItemCount, req.signal);
   } finally {
     await session.close();
   }

@@ -1,3 +1,4 @@
+import { withTrace } from "@openai/agents";
 import type { ModelChoice } from "@/lib/agent/models";
 
 const MAX = 60;
@@ -31,7 +32,9 @@ export async function generateTitle(choice: ModelChoice, text: string, timeoutMs
   try {
     const model = await choice.provider.getModel(choice.model);
     const signal = AbortSignal.timeout(timeoutMs);
-    const response = await model.getResponse({
+    // The SDK's models open a span on every call, which throws outside a trace ("No existing trace
+    // found"); with tracing off (the default) this trace is a no-op and nothing is exported.
+    const response = await withTrace("Chat title", () => model.getResponse({
       systemInstructions: "Write a 2-6 word title for a chat that starts with the user's message. Reply with the title only: no quotes, no markdown.",
       input: text.slice(0, 1000),
       modelSettings: {},
@@ -40,7 +43,7 @@ export async function generateTitle(choice: ModelChoice, text: string, timeoutMs
       handoffs: [],
       tracing: false,
       signal,
-    } as unknown as Parameters<typeof model.getResponse>[0]);
+    } as unknown as Parameters<typeof model.getResponse>[0]));
     const message = response.output.find((o) => o.type === "message") as { content?: Array<{ type: string; text?: string }> } | undefined;
     const title = cleanTitle(message?.content?.find((c) => c.type === "output_text")?.text ?? "");
     return title || fallback;

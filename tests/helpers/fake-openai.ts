@@ -10,10 +10,17 @@ import type { AddressInfo, Socket } from "node:net";
 
 export type FakeToolCall = { name: string; arguments: string | Record<string, unknown>; id?: string };
 
+/**
+ * Pacing for a streamed answer: wait `delayMs` after each text delta (each delta is 6
+ * characters), so a client can act mid-stream. Unset, the whole stream is written at once.
+ * A paced stream stops writing as soon as the client hangs up.
+ */
+export type FakePacing = { delayMs?: number };
+
 /** One model answer: tool calls and/or text, or a failure. */
 export type FakeTurn =
-  | { toolCalls: FakeToolCall[]; text?: string }
-  | { text: string; toolCalls?: undefined }
+  | ({ toolCalls: FakeToolCall[]; text?: string } & FakePacing)
+  | ({ text: string; toolCalls?: undefined } & FakePacing)
   /** An HTTP error with an OpenAI-style JSON body. */
   | { httpError: { status: number; message?: string; headers?: Record<string, string> } }
   /** A stream that starts, then fails: `response.failed` (Responses) or an `error` frame (Chat Completions). */
@@ -29,6 +36,8 @@ export type RecordedRequest = {
   /** The parsed JSON body, or the raw text if it was not JSON, or undefined without a body. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- request bodies are inspected freely in tests
   body: any;
+  /** Set when the client closed the connection before the response was complete (e.g. an aborted stream). */
+  clientClosedEarly?: boolean;
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see RecordedRequest.body
@@ -43,6 +52,8 @@ function splitInTwo(s: string): string[] {
   const mid = Math.ceil(s.length / 2);
   return [s.slice(0, mid), s.slice(mid)];
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function chunks(s: string, size = 6): string[] {
   const out: string[] = [];
@@ -160,6 +171,9 @@ export class FakeOpenAI {
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
     const recorded: RecordedRequest = { method: req.method ?? "GET", path: url.pathname, url: url.toString(), headers, body };
     this.requests.push(recorded);
+    res.on("close", () => {
+      if (!res.writableFinished) recorded.clientClosedEarly = true;
+    });
 
     const api: Api | null =
       recorded.method === "POST" && url.pathname === "/v1/responses" ? "responses" : recorded.method === "POST" && url.pathname === "/v1/chat/completions" ? "chat" : null;
@@ -187,13 +201,13 @@ export class FakeOpenAI {
 
     const b = body as { model?: string; stream?: boolean };
     const model = b.model ?? "unknown-model";
-    if (api === "responses") this.respondResponses(res, turn, model, b.stream === true);
-    else this.respondChat(res, turn, model, b.stream === true);
+    if (api === "responses") await this.respondResponses(res, turn, model, b.stream === true);
+    else await this.respondChat(res, turn, model, b.stream === true);
   }
 
   // ---------------------------------------------------------------- Responses API
 
-  private respondResponses(res: http.ServerResponse, turn: Exclude<FakeTurn, { httpError: unknown }>, model: string, stream: boolean) {
+  private async respondResponses(res: http.ServerResponse, turn: Exclude<FakeTurn, { httpError: unknown }>, model: string, stream: boolean) {
     const id = this.nextId("resp");
     const created_at = Math.floor(Date.now() / 1000);
     const base = {
@@ -250,16 +264,23 @@ export class FakeOpenAI {
       return;
     }
 
+    const delayMs = "delayMs" in turn ? (turn.delayMs ?? 0) : 0;
     const sse = new SseWriter(res);
     const inProgress = { ...base, status: "in_progress", output: [], usage: null };
     sse.event("response.created", { response: inProgress });
     sse.event("response.in_progress", { response: inProgress });
-    output.forEach((item, output_index) => {
+    for (const [output_index, item] of output.entries()) {
       if (item.type === "message") {
         const full = text ?? "";
         sse.event("response.output_item.added", { output_index, item: { ...item, status: "in_progress", content: [] } });
         sse.event("response.content_part.added", { item_id: item.id, output_index, content_index: 0, part: { type: "output_text", text: "", annotations: [] } });
-        for (const delta of chunks(full)) sse.event("response.output_text.delta", { item_id: item.id, output_index, content_index: 0, delta, logprobs: [] });
+        for (const delta of chunks(full)) {
+          sse.event("response.output_text.delta", { item_id: item.id, output_index, content_index: 0, delta, logprobs: [] });
+          if (delayMs) {
+            await sleep(delayMs);
+            if (sse.closed) return;
+          }
+        }
         sse.event("response.output_text.done", { item_id: item.id, output_index, content_index: 0, text: full, logprobs: [] });
         sse.event("response.content_part.done", { item_id: item.id, output_index, content_index: 0, part: { type: "output_text", text: full, annotations: [] } });
       } else {
@@ -269,14 +290,14 @@ export class FakeOpenAI {
         sse.event("response.function_call_arguments.done", { item_id: item.id, output_index, arguments: args });
       }
       sse.event("response.output_item.done", { output_index, item });
-    });
+    }
     sse.event("response.completed", { response: completed });
     res.end();
   }
 
   // ---------------------------------------------------------------- Chat Completions
 
-  private respondChat(res: http.ServerResponse, turn: Exclude<FakeTurn, { httpError: unknown }>, model: string, stream: boolean) {
+  private async respondChat(res: http.ServerResponse, turn: Exclude<FakeTurn, { httpError: unknown }>, model: string, stream: boolean) {
     const id = this.nextId("chatcmpl");
     const created = Math.floor(Date.now() / 1000);
     const usage = { prompt_tokens: USAGE.input_tokens, completion_tokens: USAGE.output_tokens, total_tokens: USAGE.total_tokens };
@@ -340,7 +361,14 @@ export class FakeOpenAI {
       });
     } else {
       chunk({ role: "assistant", content: "" });
-      for (const piece of chunks(text ?? "")) chunk({ content: piece });
+      const delayMs = "delayMs" in turn ? (turn.delayMs ?? 0) : 0;
+      for (const piece of chunks(text ?? "")) {
+        chunk({ content: piece });
+        if (delayMs) {
+          await sleep(delayMs);
+          if (sse.closed) return;
+        }
+      }
     }
     chunk({}, finish_reason);
     sse.data({ id, object: "chat.completion.chunk", created, model, choices: [], usage });
@@ -356,8 +384,11 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
 
 class SseWriter {
   private sequence = 0;
+  /** The connection closed (the client hung up): nothing more can be written. */
+  closed = false;
   constructor(private readonly res: http.ServerResponse) {
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+    res.on("close", () => (this.closed = true));
   }
   /** A Responses API event: `event:` line plus JSON with `type` and a running `sequence_number`. */
   event(type: string, payload: Record<string, unknown>) {
