@@ -1,9 +1,10 @@
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/db";
 import * as schema from "@/db/schema";
-import { PASSWORD_MAX, PASSWORD_MIN } from "./auth-schemas";
+import { displayName, PASSWORD_MAX, PASSWORD_MIN } from "./auth-schemas";
 import { env } from "./env";
 
 const baseURL = env().BETTER_AUTH_URL;
@@ -28,6 +29,22 @@ export const auth = betterAuth({
     // On in production. Stored in the database so the limit holds across serverless instances.
     storage: "database",
     modelName: "rateLimit",
+  },
+  hooks: {
+    // Better Auth checks that the name is a string, nothing more: the forms' rules are enforced
+    // here too, so a direct request cannot store an empty or 20,000-character name.
+    before: createAuthMiddleware(async (ctx) => {
+      if (ctx.path !== "/sign-up/email" && ctx.path !== "/update-user") return;
+      const body = (ctx.body ?? {}) as { name?: unknown; email?: unknown };
+      if (typeof body.name === "string") {
+        const name = displayName.safeParse(body.name);
+        const message = name.success ? (body.name.includes("\u0000") ? "The name cannot contain NUL characters." : null) : name.error.issues[0]!.message;
+        if (message) throw new APIError("BAD_REQUEST", { message, code: "INVALID_NAME" });
+      }
+      // RFC 5321: an address is at most 254 characters.
+      if (ctx.path === "/sign-up/email" && typeof body.email === "string" && body.email.length > 254)
+        throw new APIError("BAD_REQUEST", { message: "Email addresses have at most 254 characters.", code: "INVALID_EMAIL" });
+    }),
   },
   plugins: [nextCookies()],
 });

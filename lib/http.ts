@@ -56,11 +56,37 @@ export async function readJsonBody(req: Request, limitBytes = DEFAULT_BODY_LIMIT
   }
   const text = new TextDecoder().decode(Buffer.concat(chunks));
   if (!text.trim()) throw new BadRequestError("The body is empty.");
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new BadRequestError("The body is not valid JSON.");
   }
+  const unstorable = unstorableText(value);
+  if (unstorable) throw new BadRequestError(unstorable);
+  return value;
+}
+
+/**
+ * Why a parsed JSON value cannot be stored, or null: PostgreSQL keeps no NUL character in text
+ * or jsonb, and jsonb refuses an unpaired UTF-16 surrogate (`\ud800`). Such a body would fail at
+ * the database (a 500, possibly after an earlier write), so it is refused up front. Iterative,
+ * so a deeply nested body cannot exhaust the stack.
+ */
+export function unstorableText(value: unknown): string | null {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === "string") {
+      if (v.includes("\u0000")) return "Text cannot contain NUL (\\u0000) characters.";
+      if (!v.isWellFormed()) return "Text must be valid Unicode: it contains an unpaired surrogate.";
+    } else if (Array.isArray(v)) {
+      for (const item of v) stack.push(item);
+    } else if (v !== null && typeof v === "object") {
+      for (const [key, item] of Object.entries(v)) stack.push(key, item);
+    }
+  }
+  return null;
 }
 
 /** Connection-level failures (refused, reset, timed out) mean the database is unreachable, not that the request is bad. */
@@ -69,7 +95,8 @@ function isDatabaseUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && codes.has(code)) return true;
-    e = (e as { cause?: unknown }).cause;
+    // The Neon driver rejects with the WebSocket's ErrorEvent, which carries the socket error in `error`, not `cause`.
+    e = (e as { cause?: unknown }).cause ?? (e as { error?: unknown }).error;
   }
   return false;
 }

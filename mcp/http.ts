@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { toolCalls } from "@/db/schema";
 import { authenticateApiKey } from "@/lib/api-keys/service";
 import { AppError, PayloadTooLargeError, RateLimitedError } from "@/lib/errors";
+import { unstorableText } from "@/lib/http";
 import { consumeRateLimit, limitFromEnv } from "@/lib/rate-limit";
 import { createTaskServer } from "./server";
 
@@ -87,6 +88,8 @@ export async function handleMcpRequest(req: Request): Promise<Response> {
 
     const body = await readLimited(req);
     if (/^\s*\[\s*\]\s*$/.test(body)) return rpcError(400, -32600, "Invalid Request: an empty batch.");
+    const unstorable = unstorableText(parseMessages(body));
+    if (unstorable) return rpcError(400, -32602, unstorable);
     const forwarded = new Request(req.url, { method: "POST", headers: req.headers, body });
     const server = createTaskServer(owner.userId);
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });

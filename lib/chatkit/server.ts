@@ -44,7 +44,7 @@ export async function handleChatKitRequest(req: Request, ctx: Ctx): Promise<Resp
   const body = await readJsonBody(req, CHAT_BODY_LIMIT_BYTES);
   const type = typeof body === "object" && body !== null ? (body as { type?: unknown }).type : undefined;
   if (typeof type !== "string") throw new BadRequestError("The request needs a `type`.");
-  if (UNSUPPORTED_TYPES[type]) throw new BadRequestError(UNSUPPORTED_TYPES[type]);
+  if (Object.hasOwn(UNSUPPORTED_TYPES, type)) throw new BadRequestError(UNSUPPORTED_TYPES[type]!);
   if ((STREAMING_TYPES as string[]).includes(type)) return stream(parse(streamingRequestSchema, body), ctx);
   if ((JSON_TYPES as string[]).includes(type)) return Response.json(await json(parse(jsonRequestSchema, body), ctx));
   throw new BadRequestError(`Unsupported request type: ${type.slice(0, 60)}`);

@@ -66,12 +66,15 @@ export async function deleteThread(userId: string, threadId: string): Promise<vo
 
 type PageOptions = { limit?: number; order?: "asc" | "desc"; after?: string | null };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export async function listThreads(userId: string, opts: PageOptions): Promise<Page<Thread>> {
   const limit = opts.limit ?? DEFAULT_PAGE;
   const order = opts.order ?? "desc";
   let cursor: ConversationRow | undefined;
   if (opts.after) {
-    [cursor] = await db.select().from(conversations).where(and(eq(conversations.id, opts.after), eq(conversations.userId, userId)));
+    // Thread ids are uuids: anything else names no thread (and would be a cast error in SQL).
+    if (UUID.test(opts.after)) [cursor] = await db.select().from(conversations).where(and(eq(conversations.id, opts.after), eq(conversations.userId, userId)));
     if (!cursor) throw new ValidationError("The `after` cursor does not name one of your threads.", { after: "Unknown cursor." });
   }
   const cmp = order === "desc" ? sql.raw("<") : sql.raw(">");
@@ -172,13 +175,16 @@ export async function loadAgentHistory(threadId: string, limit = HISTORY_ITEMS):
   return rows.reverse().flatMap((r) => (r.agentItems ?? []) as AgentInputItem[]);
 }
 
+/** All or nothing: if any id is not a visible item of the thread, no feedback is stored. */
 export async function setFeedback(threadId: string, itemIds: string[], kind: "positive" | "negative"): Promise<void> {
-  const rows = await db
-    .update(messages)
-    .set({ feedback: kind })
-    .where(and(eq(messages.conversationId, threadId), inArray(messages.id, itemIds), eq(messages.hidden, false)))
-    .returning({ id: messages.id });
-  if (rows.length !== new Set(itemIds).size) throw new NotFoundError("Item not found.");
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(messages)
+      .set({ feedback: kind })
+      .where(and(eq(messages.conversationId, threadId), inArray(messages.id, itemIds), eq(messages.hidden, false)))
+      .returning({ id: messages.id });
+    if (rows.length !== new Set(itemIds).size) throw new NotFoundError("Item not found.");
+  });
 }
 
 // ---- turn serialization ----------------------------------------------------------------------

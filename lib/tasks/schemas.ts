@@ -74,7 +74,12 @@ export const updateTaskSchema = z
 
 export const listTasksSchema = z.strictObject({
   status: z.enum(STATUSES, { error: `Status is one of ${STATUSES.join(", ")}.` }).default("all"),
-  q: z.string().trim().max(SEARCH_MAX, `Search text can be at most ${SEARCH_MAX} characters.`).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(SEARCH_MAX, `Search text can be at most ${SEARCH_MAX} characters.`)
+    .refine((v) => !v.includes("\u0000"), "Search text cannot contain NUL characters.")
+    .optional(),
   sort: z.enum(SORTS, { error: `Sort is one of ${SORTS.join(", ")}.` }).default("created"),
   order: z.enum(["asc", "desc"], { error: "Order is asc or desc." }).optional(),
   cursor: z.string().max(500).optional(),

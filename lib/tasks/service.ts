@@ -8,6 +8,7 @@ import {
   bulkIdsSchema,
   DEFAULT_ORDER,
   createTaskSchema,
+  isoDateSchema,
   listTasksSchema,
   taskIdSchema,
   updateTaskSchema,
@@ -141,6 +142,9 @@ function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString("base64url");
 }
 
+/** `created_at::text` as PostgreSQL writes it (e.g. "2026-11-25 19:32:26.724+00"), with ranges it accepts. */
+const CURSOR_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?(Z|[+-](0\d|1[0-5])(:?[0-5]\d)?)?$/;
+
 function decodeCursor(raw: string, sort: TaskSort, order: "asc" | "desc"): Cursor {
   const invalid = new ValidationError("The cursor is not valid for this list. Start again without it.", { cursor: "Invalid cursor." });
   let c: Cursor;
@@ -150,11 +154,11 @@ function decodeCursor(raw: string, sort: TaskSort, order: "asc" | "desc"): Curso
     throw invalid;
   }
   const ok =
-    c && c.s === sort && c.o === order && Number.isInteger(c.id) && c.id > 0 && (c.v === null || (typeof c.v === "string" && c.v.length <= 400));
+    c && c.s === sort && c.o === order && taskIdSchema.safeParse(c.id).success && (c.v === null || (typeof c.v === "string" && c.v.length <= 400 && !c.v.includes("\u0000")));
   if (!ok) throw invalid;
-  // Values are bound as parameters, but a malformed date or enum would still be a database error.
-  if (c.v !== null && sort === "created" && Number.isNaN(Date.parse(c.v))) throw invalid;
-  if (c.v !== null && sort === "due" && !/^\d{4}-\d{2}-\d{2}$/.test(c.v)) throw invalid;
+  // Values are bound as parameters, but a malformed date, time or enum (or an id beyond int4) would still be a database error.
+  if (c.v !== null && sort === "created" && !(CURSOR_TIMESTAMP.test(c.v) && isoDateSchema.safeParse(c.v.slice(0, 10)).success)) throw invalid;
+  if (c.v !== null && sort === "due" && !isoDateSchema.safeParse(c.v).success) throw invalid;
   if (c.v !== null && sort === "priority" && !["low", "medium", "high"].includes(c.v)) throw invalid;
   return c;
 }

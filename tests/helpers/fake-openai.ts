@@ -76,8 +76,8 @@ export class FakeOpenAI {
     });
   }
 
-  /** Starts a server on 127.0.0.1 with a free port. */
-  static async start(script: TurnScript = []): Promise<FakeOpenAI> {
+  /** Starts a server on 127.0.0.1, on `options.port` or else a free port. */
+  static async start(script: TurnScript = [], options: { port?: number } = {}): Promise<FakeOpenAI> {
     const server = http.createServer();
     const fake = new FakeOpenAI(server);
     server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -89,7 +89,7 @@ export class FakeOpenAI {
     fake.script(script);
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
-      server.listen(0, "127.0.0.1", () => resolve());
+      server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
     });
     return fake;
   }
