@@ -77,12 +77,18 @@ function parseArgs(raw: string | undefined): Record<string, unknown> {
   }
 }
 
+/**
+ * Which model tool call an MCP result belongs to. One instance for the whole process: Node keeps
+ * every AsyncLocalStorage that has been used registered for good, and every promise created
+ * afterwards pays for each one, so an instance per turn made every later turn slower.
+ */
+const callScope = new AsyncLocalStorage<string>();
+
 /** One turn's moving parts: the user's MCP server, the agent, and what its tools did. */
 class TurnSession {
   readonly choice = selectModel();
   readonly mcp: InProcessMcpServer;
   readonly calls = new Map<string, RecordedToolCall>();
-  private readonly callScope = new AsyncLocalStorage<string>();
   readonly runner: Runner;
 
   constructor(
@@ -99,7 +105,7 @@ class TurnSession {
   }
 
   private recordResult(e: { name: string; args: Record<string, unknown>; result: McpCallToolResult; durationMs: number }) {
-    const callId = this.callScope.getStore();
+    const callId = callScope.getStore();
     if (!callId) return;
     const existing = this.calls.get(callId);
     const text = e.result.content.map((c) => (c.type === "text" ? c.text : "")).join("\n");
@@ -128,7 +134,7 @@ class TurnSession {
       needsApproval: async (_ctx: unknown, _input: unknown, callId?: string) => this.policy.needsApproval(fn.name, callId),
       invoke: (ctx, input, details) => {
         const callId = details?.toolCall?.callId;
-        return callId ? this.callScope.run(callId, () => fn.invoke(ctx, input, details)) : fn.invoke(ctx, input, details);
+        return callId ? callScope.run(callId, () => fn.invoke(ctx, input, details)) : fn.invoke(ctx, input, details);
       },
     };
   }
