@@ -54,7 +54,7 @@ export function TaskRow({ task, today, pending, onToggle, onDelete }: Props) {
         </div>
       </div>
       <div className="-mr-2 flex shrink-0 items-center gap-0.5 sm:mr-0">
-        <Link href={`/tasks/${task.id}/edit`} aria-label={`Edit “${task.title}”`} className={buttonClass("ghost", "sm", "px-2 sm:px-2.5")}>
+        <Link href={`/tasks/${task.id}/edit`} prefetch={false} aria-label={`Edit “${task.title}”`} className={buttonClass("ghost", "sm", "px-2 sm:px-2.5")}>
           <PencilIcon />
           <span className="hidden sm:inline">Edit</span>
         </Link>

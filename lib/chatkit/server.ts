@@ -265,7 +265,11 @@ function dropLastUserMessage(history: AgentInputItem[]): AgentInputItem[] {
 }
 
 /** Runs the agent for a message and streams, persists and titles the turn. */
+/** Lets the opening events leave before the turn's work: with PGlite no query yields to the event loop, so otherwise the whole stream goes out at once. */
+const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 async function respond(ctx: Ctx, threadId: string, text: string, history: AgentInputItem[], emit: EventSink, signal: AbortSignal, opts: { titleFrom?: string }) {
+  await flush();
   const title = opts.titleFrom ? generateTitle(selectModel(), opts.titleFrom) : null;
   const translator = new TurnTranslator(threadId, emit);
   const { outcome, error } = await drive(translator, streamAgentTurn({ userId: ctx.user.id, timeZone: ctx.timeZone, history, message: text, signal }), signal);
@@ -279,6 +283,7 @@ async function respond(ctx: Ctx, threadId: string, text: string, history: AgentI
 
 /** Continues a paused run with the user's decision and replaces the card with the outcome. */
 async function resume(ctx: Ctx, threadId: string, paused: { state: string; widgetItemId: string }, decision: "approve" | "reject", emit: EventSink, signal: AbortSignal) {
+  await flush();
   const translator = new TurnTranslator(threadId, emit);
   const { outcome, error } = await drive(translator, resumeAgentTurn({ userId: ctx.user.id, timeZone: ctx.timeZone, state: paused.state, decision, signal }), signal);
   if (error) {
