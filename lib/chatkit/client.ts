@@ -155,16 +155,24 @@ export async function streamRequest(body: StreamingRequest, onEvent: (event: Cha
   const parser = createSseParser(onEvent);
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
-  for (;;) {
-    let chunk: ReadableStreamReadResult<Uint8Array>;
-    try {
-      chunk = await reader.read();
-    } catch (error) {
-      if (isAbortError(error) || signal?.aborted) throw new DOMException("The answer was stopped.", "AbortError");
-      throw new ChatNetworkError("The connection broke while the answer was streaming.");
+  // Stop takes effect at once, even while a read is waiting, and nothing after it is applied.
+  const stop = () => void reader.cancel().catch(() => {});
+  signal?.addEventListener("abort", stop, { once: true });
+  try {
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        if (isAbortError(error) || signal?.aborted) throw new DOMException("The answer was stopped.", "AbortError");
+        throw new ChatNetworkError("The connection broke while the answer was streaming.");
+      }
+      if (signal?.aborted) throw new DOMException("The answer was stopped.", "AbortError");
+      if (chunk.done) break;
+      parser.push(decoder.decode(chunk.value, { stream: true }));
     }
-    if (chunk.done) break;
-    parser.push(decoder.decode(chunk.value, { stream: true }));
+  } finally {
+    signal?.removeEventListener("abort", stop);
   }
   parser.push(decoder.decode());
   parser.end();

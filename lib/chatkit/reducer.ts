@@ -20,15 +20,19 @@ export type ChatState = {
   thread: ThreadMeta | null;
   /** Visible items, oldest first. */
   items: ThreadItem[];
+  /** Items the server has started (`thread.item.added`) and not finished yet: they are still streaming. */
+  streamingIds: string[];
   /** The transient status line (`progress_update`), cleared when the turn moves on. */
   progress: { text: string; icon?: string } | null;
-  /** The server's `stream_options.allow_cancel` for the stream in flight. */
+  /** Whether the answer in flight may be stopped: true until the server's `stream_options` says otherwise. */
   allowCancel: boolean;
   notice: { level: "info" | "warning" | "danger"; message: string; title?: string } | null;
   error: ChatError | null;
 };
 
-export const initialChatState: ChatState = { thread: null, items: [], progress: null, allowCancel: false, notice: null, error: null };
+export const initialChatState: ChatState = { thread: null, items: [], streamingIds: [], progress: null, allowCancel: true, notice: null, error: null };
+
+const without = (ids: string[], id: string) => (ids.includes(id) ? ids.filter((i) => i !== id) : ids);
 
 /** Items the server keeps for itself; never shown, even if one slips through. */
 const HIDDEN_TYPES = new Set(["hidden_context_item", "sdk_hidden_context"]);
@@ -106,16 +110,16 @@ export function applyEvent(state: ChatState, event: ChatKitEvent): ChatState {
     case "thread.item.added": {
       if (!isVisibleItem(event.item)) return state;
       const progress = event.item.type === "workflow" ? state.progress : null;
-      return { ...state, items: upsert(state.items, event.item), progress };
+      return { ...state, items: upsert(state.items, event.item), streamingIds: [...without(state.streamingIds, event.item.id), event.item.id], progress };
     }
     case "thread.item.done": {
       if (!isVisibleItem(event.item)) return state;
       const items = event.item.type === "user_message" ? settleUserMessage(state.items, event.item) : upsert(state.items, event.item);
-      return { ...state, items, progress: event.item.type === "user_message" ? state.progress : null };
+      return { ...state, items, streamingIds: without(state.streamingIds, event.item.id), progress: event.item.type === "user_message" ? state.progress : null };
     }
     case "thread.item.replaced":
       if (!isVisibleItem(event.item)) return state;
-      return { ...state, items: upsert(state.items, event.item) };
+      return { ...state, items: upsert(state.items, event.item), streamingIds: without(state.streamingIds, event.item.id) };
     case "thread.item.updated": {
       const index = state.items.findIndex((i) => i.id === event.item_id);
       if (index === -1) return state;
@@ -126,7 +130,7 @@ export function applyEvent(state: ChatState, event: ChatKitEvent): ChatState {
       return { ...state, items };
     }
     case "thread.item.removed":
-      return { ...state, items: state.items.filter((i) => i.id !== event.item_id) };
+      return { ...state, items: state.items.filter((i) => i.id !== event.item_id), streamingIds: without(state.streamingIds, event.item_id) };
     case "stream_options":
       return { ...state, allowCancel: event.stream_options.allow_cancel };
     case "progress_update":
@@ -169,6 +173,8 @@ export type ChatStateAction =
   /** The user's message, shown at once while it is being sent. */
   | { type: "send"; item: ThreadItem }
   | { type: "remove"; id: string }
+  /** Retrying the answer to a stored user message: what came after it goes (the server deletes it too). */
+  | { type: "retry"; itemId: string }
   | { type: "title"; title: string }
   | { type: "error"; error: ChatError | null }
   /** The stream closed (finished, stopped or failed): nothing is in flight any more. */
@@ -186,12 +192,16 @@ export function chatReducer(state: ChatState, action: ChatStateAction): ChatStat
       return { ...state, items: [...state.items, action.item], error: null, notice: null, progress: null };
     case "remove":
       return { ...state, items: state.items.filter((i) => i.id !== action.id) };
+    case "retry": {
+      const index = state.items.findIndex((i) => i.id === action.itemId);
+      return { ...state, items: index === -1 ? state.items : state.items.slice(0, index + 1), error: null, notice: null, progress: null };
+    }
     case "title":
       return state.thread ? { ...state, thread: { ...state.thread, title: action.title } } : state;
     case "error":
       return { ...state, error: action.error };
     case "turn_end":
-      return { ...state, progress: null, allowCancel: false };
+      return { ...state, progress: null, allowCancel: true, streamingIds: [] };
   }
 }
 

@@ -1,17 +1,43 @@
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
+import { ChatExperience } from "@/components/chat/chat-experience";
+import { DEFAULT_CHATKIT_TIMEOUT_MS, DEFAULT_PROMPTS } from "@/components/chat/chatkit-options";
+import { CHAT_PAGE_CSS } from "@/components/chat/page-css";
+import { selectModel } from "@/lib/agent/models";
+import { EXAMPLES } from "@/lib/agent/offline/planner";
+import { MAX_MESSAGE_CHARS } from "@/lib/chatkit/schemas";
 import { requireUser } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Chat" };
 
-export default async function ChatPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** `?chatkitTimeout=1500` can only shorten the wait for ChatKit (tests use it), never lengthen it. */
+function chatkitTimeout(raw: string | undefined): number {
+  const ms = Number(raw);
+  return raw && Number.isFinite(ms) ? Math.min(DEFAULT_CHATKIT_TIMEOUT_MS, Math.max(0, Math.round(ms))) : DEFAULT_CHATKIT_TIMEOUT_MS;
+}
+
+export default async function ChatPage({ searchParams }: Props) {
   await requireUser();
+  const params = await searchParams;
+  const offline = selectModel().kind === "offline";
   return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Chat</h1>
-      <Card>
-        <p className="text-zinc-600 dark:text-zinc-400">The assistant is not available yet.</p>
-      </Card>
-    </div>
+    <>
+      <style href="tasktalk-chat-page" precedence="default">
+        {CHAT_PAGE_CSS}
+      </style>
+      <div data-chat-page className="flex min-h-0 flex-1 flex-col">
+        <ChatExperience
+          chatUi={process.env.NEXT_PUBLIC_CHAT_UI}
+          offline={offline}
+          examples={offline ? EXAMPLES : DEFAULT_PROMPTS}
+          maxLength={MAX_MESSAGE_CHARS}
+          timeoutMs={chatkitTimeout(first(params.chatkitTimeout))}
+          initialThread={first(params.thread) ?? null}
+        />
+      </div>
+    </>
   );
 }

@@ -1,0 +1,215 @@
+"use client";
+import { useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Spinner } from "@/components/ui/button";
+import { ChatIcon, PlusIcon } from "@/components/ui/icons";
+import { assistantText } from "@/lib/chatkit/reducer";
+import type { ThreadMeta } from "@/lib/chatkit/reducer";
+import { ChatErrorBanner } from "./chat-error";
+import { Composer } from "./composer";
+import { Drawer } from "./drawer";
+import { MessageList } from "./message-list";
+import { StartScreen } from "./start-screen";
+import { ThreadItemView } from "./thread-item-view";
+import { ThreadList, threadTitle } from "./thread-list";
+import { useChatThread } from "./use-chat-thread";
+import { useThreadList } from "./use-thread-list";
+
+type Props = {
+  offline: boolean;
+  examples: readonly string[];
+  maxLength: number;
+  /** A turn ended (or a card was answered): whatever shows tasks should reload them. */
+  onTurnEnd: () => void;
+};
+
+const THREAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Puts the open thread in the address (`/chat?thread=<id>`), so a reload or a shared link reopens it. */
+function setThreadInUrl(id: string | null, mode: "push" | "replace") {
+  const url = new URL(window.location.href);
+  if (id) url.searchParams.set("thread", id);
+  else url.searchParams.delete("thread");
+  if (url.href === window.location.href) return;
+  window.history[mode === "push" ? "pushState" : "replaceState"](null, "", url.pathname + url.search);
+}
+
+const headerButton =
+  "inline-flex h-9 shrink-0 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800";
+
+/**
+ * The built-in chat client: the same ChatKit protocol on the same endpoint as ChatKit's UI,
+ * for when that cannot load. Conversation list, streamed answers, tool activity,
+ * confirmation cards, Stop and Retry.
+ */
+export function BuiltinChat({ offline, examples, maxLength, onTurnEnd }: Props) {
+  const urlThread = useSearchParams().get("thread");
+  const list = useThreadList();
+  const { upsert, refresh } = list;
+  const chat = useChatThread({
+    onThreadCreated: (thread) => {
+      upsert(thread);
+      setThreadInUrl(thread.id, "replace");
+    },
+    onThreadUpdated: upsert,
+    onTurnEnd: () => {
+      onTurnEnd();
+      void refresh();
+    },
+  });
+  const { open, currentThreadId } = chat;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const closeDrawer = useCallback(() => setDrawerOpen(false), []);
+
+  // The address names the thread: on load, on reload, and on Back/Forward.
+  useEffect(() => {
+    const wanted = urlThread && THREAD_ID.test(urlThread) ? urlThread : null;
+    if (wanted !== currentThreadId()) void open(wanted);
+  }, [urlThread, open, currentThreadId]);
+
+  function select(thread: ThreadMeta | null) {
+    setDrawerOpen(false);
+    if (thread?.id === currentThreadId()) return;
+    void open(thread);
+    setThreadInUrl(thread?.id ?? null, "push");
+  }
+
+  async function remove(id: string) {
+    await list.remove(id);
+    if (id === currentThreadId()) {
+      void open(null);
+      setThreadInUrl(null, "replace");
+    }
+  }
+
+  const { state, streaming } = chat;
+  const items = state.items;
+  const last = items.at(-1);
+  const empty = items.length === 0 && !chat.loading;
+  const threadName = state.thread ? threadTitle(state.thread) : "New chat";
+  const waiting = streaming && !state.progress && last?.type !== "assistant_message";
+  const closedReason = state.thread && state.thread.status.type !== "active" ? (state.thread.status.reason ?? "This conversation is closed.") : undefined;
+  const lastAnswer = [...items].reverse().find((i) => i.type === "assistant_message");
+
+  const threadList = (
+    <ThreadList
+      threads={list.threads}
+      activeId={state.thread?.id ?? null}
+      hasMore={list.hasMore}
+      loadingMore={list.loadingMore}
+      error={list.error}
+      onNew={() => select(null)}
+      onSelect={select}
+      onRename={async (id, title) => {
+        const saved = await list.rename(id, title);
+        if (id === currentThreadId()) chat.setTitle(saved.title ?? title);
+      }}
+      onDelete={remove}
+      onLoadMore={() => void list.loadMore()}
+    />
+  );
+
+  return (
+    <div className="flex h-full min-h-0 gap-4">
+      <aside aria-label="Conversations" className="hidden w-64 shrink-0 flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white/70 xl:flex dark:border-zinc-800 dark:bg-zinc-900/60">
+        {!drawerOpen && threadList}
+      </aside>
+      <Drawer open={drawerOpen} onClose={closeDrawer} title="Conversations" side="left" closeAbove="(min-width: 80rem)">
+        {threadList}
+      </Drawer>
+
+      <section aria-label="Chat" className="flex min-w-0 flex-1 flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+        <div className="flex min-h-12 items-center gap-1 border-b border-zinc-200 px-2 py-1.5 dark:border-zinc-800">
+          <button type="button" className={`${headerButton} xl:hidden`} onClick={() => setDrawerOpen(true)} aria-haspopup="dialog" aria-expanded={drawerOpen}>
+            <ChatIcon />
+            Chats
+          </button>
+          <h2 className="min-w-0 flex-1 truncate px-2 text-sm font-semibold" data-testid="chat-title">
+            {threadName}
+          </h2>
+          <button type="button" className={`${headerButton} xl:hidden`} onClick={() => select(null)} disabled={!state.thread && empty}>
+            <PlusIcon />
+            <span className="sr-only sm:not-sr-only">New chat</span>
+          </button>
+        </div>
+
+        {chat.loadError && (
+          <Alert className="m-3 flex items-start justify-between gap-2">
+            <span>{chat.loadError}</span>
+            <button type="button" onClick={chat.dismissError} className="shrink-0 text-sm font-medium underline underline-offset-2">
+              Dismiss
+            </button>
+          </Alert>
+        )}
+
+        {chat.loading && items.length === 0 ? (
+          <div className="grid flex-1 place-items-center text-sm text-zinc-500" role="status">
+            <span className="inline-flex items-center gap-2">
+              <Spinner /> Loading the conversation…
+            </span>
+          </div>
+        ) : empty && !streaming ? (
+          <div className="min-h-0 flex-1 overflow-y-auto">
+            <StartScreen offline={offline} examples={examples} disabled={streaming || !!closedReason} onPick={(prompt) => void chat.send(prompt)} />
+            {state.error && (
+              <div className="mx-auto max-w-3xl px-4 pb-4">
+                <ChatErrorBanner message={state.error.message} canRetry={chat.canRetry} busy={streaming} onRetry={() => void chat.retry()} onDismiss={chat.dismissError} />
+              </div>
+            )}
+          </div>
+        ) : (
+          <MessageList
+            threadKey={state.thread?.id ?? "new"}
+            items={items}
+            hasOlder={chat.hasOlder}
+            loadingOlder={chat.loadingOlder}
+            onLoadOlder={chat.loadOlder}
+            renderItem={(item) => (
+              <ThreadItemView
+                item={item}
+                live={streaming && state.streamingIds.includes(item.id)}
+                busy={streaming}
+                sendingAction={chat.sendingAction}
+                onAction={(itemId, action) => void chat.act(itemId, action)}
+              />
+            )}
+            footer={
+              <>
+                {(state.progress || waiting) && (
+                  <p role="status" className="flex items-center gap-2 text-sm text-zinc-500 dark:text-zinc-400" data-testid="chat-progress">
+                    <Spinner className="size-3.5" />
+                    {state.progress?.text ?? "Thinking…"}
+                  </p>
+                )}
+                {state.notice && (
+                  <Alert tone={state.notice.level === "danger" ? "error" : "info"}>
+                    {state.notice.title && <strong className="mr-1">{state.notice.title}</strong>}
+                    {state.notice.message}
+                  </Alert>
+                )}
+                {state.error && (
+                  <ChatErrorBanner message={state.error.message} canRetry={chat.canRetry} busy={streaming} onRetry={() => void chat.retry()} onDismiss={chat.dismissError} />
+                )}
+              </>
+            }
+          />
+        )}
+        <p className="sr-only" aria-live="polite">
+          {!streaming && lastAnswer ? assistantText(lastAnswer) : ""}
+        </p>
+
+        <Composer
+          maxLength={maxLength}
+          streaming={streaming}
+          canStop={state.allowCancel}
+          closedReason={closedReason}
+          placeholder={offline ? "Try “add buy milk tomorrow”" : "Message the assistant"}
+          focusKey={state.thread?.id ?? "new"}
+          onSend={(text) => void chat.send(text)}
+          onStop={chat.stop}
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+"use client";
+import dynamic from "next/dynamic";
+import Script from "next/script";
+import { useCallback, useEffect, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Spinner } from "@/components/ui/button";
+import { BuiltinChat } from "./builtin-chat";
+import { CHATKIT_SCRIPT_URL, DEFAULT_CHATKIT_TIMEOUT_MS, resolveDomainKey } from "./chatkit-options";
+import { Drawer } from "./drawer";
+import { TaskPanel, useTaskPanel } from "./task-panel";
+
+// The ChatKit wrapper is only needed once the web component exists.
+const ChatKitChat = dynamic(() => import("./chatkit-chat").then((m) => m.ChatKitChat), { ssr: false });
+
+type Mode =
+  | { kind: "loading" }
+  | { kind: "chatkit"; domainKey: string }
+  | { kind: "builtin"; reason: "env" | "unavailable" | "no-domain-key" | "switched" };
+
+const BUILTIN_REASONS: Record<Extract<Mode, { kind: "builtin" }>["reason"], string> = {
+  env: "Using the built-in chat client because NEXT_PUBLIC_CHAT_UI=builtin",
+  unavailable: "Using the built-in chat client because ChatKit could not load",
+  "no-domain-key": "Using the built-in chat client because NEXT_PUBLIC_CHATKIT_DOMAIN_KEY is not set",
+  switched: "Using the built-in chat client (you switched from ChatKit)",
+};
+
+type Props = {
+  /** NEXT_PUBLIC_CHAT_UI: "builtin" skips ChatKit altogether. */
+  chatUi?: string;
+  offline: boolean;
+  examples: readonly string[];
+  maxLength: number;
+  /** How long ChatKit's web component may take to appear before the built-in client takes over. */
+  timeoutMs?: number;
+  initialThread: string | null;
+};
+
+/**
+ * The chat page's client side: ChatKit when its script loads (and a domain key is there),
+ * else the built-in client; either way the live task panel beside it, and a note saying
+ * which client is in use.
+ */
+export function ChatExperience({ chatUi, offline, examples, maxLength, timeoutMs = DEFAULT_CHATKIT_TIMEOUT_MS, initialThread }: Props) {
+  const [mode, setMode] = useState<Mode>(() => (chatUi === "builtin" ? { kind: "builtin", reason: "env" } : { kind: "loading" }));
+  const [domainKey, setDomainKey] = useState<string | null | undefined>(undefined);
+  const [chatkitError, setChatkitError] = useState<string | null>(null);
+  const [tasksVersion, setTasksVersion] = useState(0);
+  const [tasksOpen, setTasksOpen] = useState(false);
+  const tasks = useTaskPanel(tasksVersion);
+  const refreshTasks = useCallback(() => setTasksVersion((v) => v + 1), []);
+  const closeTasks = useCallback(() => setTasksOpen(false), []);
+
+  const fallBack = useCallback((reason: Extract<Mode, { kind: "builtin" }>["reason"]) => {
+    setMode((m) => (m.kind === "loading" ? { kind: "builtin", reason } : m));
+  }, []);
+
+  // Waits for the web component; gives up after the timeout.
+  useEffect(() => {
+    if (mode.kind !== "loading") return;
+    const key = resolveDomainKey({ envKey: process.env.NEXT_PUBLIC_CHATKIT_DOMAIN_KEY, nodeEnv: process.env.NODE_ENV, hostname: window.location.hostname });
+    let live = true;
+    if (!key) {
+      queueMicrotask(() => live && fallBack("no-domain-key"));
+      return () => {
+        live = false;
+      };
+    }
+    queueMicrotask(() => live && setDomainKey(key));
+    const timer = window.setTimeout(
+      () => {
+        if (!customElements.get("openai-chatkit")) fallBack("unavailable");
+      },
+      Number.isFinite(timeoutMs) ? timeoutMs : DEFAULT_CHATKIT_TIMEOUT_MS,
+    );
+    void customElements.whenDefined("openai-chatkit").then(() => {
+      if (live) setMode((m) => (m.kind === "loading" ? { kind: "chatkit", domainKey: key } : m));
+    });
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [mode.kind, timeoutMs, fallBack]);
+
+  const notice = mode.kind === "builtin" ? BUILTIN_REASONS[mode.reason] : mode.kind === "chatkit" ? "Using ChatKit" : "Loading ChatKit…";
+
+  let client: React.ReactNode;
+  if (mode.kind === "builtin") {
+    client = <BuiltinChat offline={offline} examples={examples} maxLength={maxLength} onTurnEnd={refreshTasks} />;
+  } else if (mode.kind === "chatkit") {
+    client = (
+      <div className="h-full min-h-0 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+        <ChatKitChat
+          domainKey={mode.domainKey}
+          offline={offline}
+          examples={examples}
+          initialThread={initialThread}
+          onThreadChange={(threadId) => {
+            const url = new URL(window.location.href);
+            if (threadId) url.searchParams.set("thread", threadId);
+            else url.searchParams.delete("thread");
+            window.history.replaceState(null, "", url.pathname + url.search);
+          }}
+          onError={setChatkitError}
+          onResponseEnd={refreshTasks}
+        />
+      </div>
+    );
+  } else {
+    client = (
+      <div className="grid h-full place-items-center rounded-xl border border-zinc-200 bg-white text-sm text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900" role="status">
+        <span className="inline-flex items-center gap-2">
+          <Spinner /> Loading the chat…
+        </span>
+      </div>
+    );
+  }
+
+  return (
+    <div className="flex h-full min-h-0 flex-col gap-2">
+      {domainKey && mode.kind !== "builtin" && (
+        <Script src={CHATKIT_SCRIPT_URL} strategy="afterInteractive" onError={() => fallBack("unavailable")} />
+      )}
+      <div className="flex min-h-9 items-center gap-2">
+        <h1 className="sr-only">Chat</h1>
+        <p className="min-w-0 flex-1 text-xs text-zinc-500 dark:text-zinc-400" data-testid="chat-client-notice" data-client={mode.kind} role="status">
+          {notice}
+          {mode.kind === "chatkit" && (
+            <>
+              {" · "}
+              <button type="button" className="font-medium text-indigo-600 hover:underline dark:text-indigo-400" onClick={() => setMode({ kind: "builtin", reason: "switched" })}>
+                Use the built-in client
+              </button>
+            </>
+          )}
+        </p>
+        <button
+          type="button"
+          onClick={() => setTasksOpen(true)}
+          aria-haspopup="dialog"
+          aria-expanded={tasksOpen}
+          className="inline-flex h-9 shrink-0 items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-3 text-sm font-medium text-zinc-800 hover:bg-zinc-100 lg:hidden dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800"
+        >
+          Tasks
+          {tasks.open && tasks.open.length > 0 && (
+            <span className="rounded-full bg-indigo-600 px-1.5 text-xs text-white tabular-nums dark:bg-indigo-500">{tasks.open.length}</span>
+          )}
+        </button>
+      </div>
+      {chatkitError && mode.kind === "chatkit" && (
+        <Alert className="flex flex-wrap items-center justify-between gap-2">
+          <span>ChatKit: {chatkitError}</span>
+          <span className="flex gap-3">
+            <button type="button" className="font-medium underline underline-offset-2" onClick={() => setMode({ kind: "builtin", reason: "switched" })}>
+              Use the built-in client
+            </button>
+            <button type="button" className="font-medium underline underline-offset-2" onClick={() => setChatkitError(null)}>
+              Dismiss
+            </button>
+          </span>
+        </Alert>
+      )}
+      <div className="flex min-h-0 flex-1 gap-4">
+        <div className="flex min-w-0 flex-1 flex-col [&>*]:min-h-0 [&>*]:flex-1">{client}</div>
+        <aside
+          aria-label="Tasks"
+          className="hidden w-80 shrink-0 flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm lg:flex dark:border-zinc-800 dark:bg-zinc-900"
+        >
+          {!tasksOpen && <TaskPanel state={tasks} className="flex-1" />}
+        </aside>
+      </div>
+      <Drawer open={tasksOpen} onClose={closeTasks} title="Tasks" side="right" closeAbove="(min-width: 64rem)">
+        <TaskPanel state={tasks} />
+      </Drawer>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+"use client";
+import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { cn } from "@/components/ui/cn";
+
+type Props = {
+  maxLength: number;
+  streaming: boolean;
+  /** The server allows stopping this answer (stream_options.allow_cancel). */
+  canStop: boolean;
+  /** Why the composer is closed (a locked or closed thread), if it is. */
+  closedReason?: string;
+  placeholder: string;
+  /** Changes when another thread is opened, so focus returns to the composer. */
+  focusKey: string;
+  onSend: (text: string) => void;
+  onStop: () => void;
+};
+
+const COUNTER_FROM = 0.85;
+const MAX_ROWS_PX = 200;
+
+/**
+ * The message box: Enter sends, Shift+Enter starts a new line. It is disabled while an
+ * answer streams (Stop is offered instead) and takes focus back when the answer is done.
+ */
+export function Composer({ maxLength, streaming, canStop, closedReason, placeholder, focusKey, onSend, onStop }: Props) {
+  const [text, setText] = useState("");
+  const box = useRef<HTMLTextAreaElement>(null);
+  const counterId = useId();
+  const disabled = streaming || !!closedReason;
+  const trimmed = text.trim();
+  const showCounter = text.length >= maxLength * COUNTER_FROM;
+
+  // Grow with the text, up to a limit.
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    el.style.height = "auto";
+    el.style.height = `${Math.min(el.scrollHeight, MAX_ROWS_PX)}px`;
+  }, [text]);
+
+  // Focus on mount, when a thread opens, and when an answer is done.
+  useEffect(() => {
+    if (!disabled) box.current?.focus({ preventScroll: true });
+  }, [disabled, focusKey]);
+
+  function submit() {
+    if (disabled || !trimmed || text.length > maxLength) return;
+    onSend(trimmed);
+    setText("");
+  }
+
+  return (
+    <form
+      className="border-t border-zinc-200 bg-white/90 px-3 pt-3 pb-3 sm:px-5 dark:border-zinc-800 dark:bg-zinc-900/90"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <div className="mx-auto flex max-w-3xl items-end gap-2">
+        <div className="relative min-w-0 flex-1">
+          <label htmlFor={`${counterId}-box`} className="sr-only">
+            Message
+          </label>
+          <textarea
+            id={`${counterId}-box`}
+            ref={box}
+            rows={1}
+            value={text}
+            maxLength={maxLength}
+            disabled={disabled}
+            placeholder={closedReason ?? placeholder}
+            aria-describedby={showCounter ? counterId : undefined}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
+                e.preventDefault();
+                submit();
+              }
+            }}
+            className="block max-h-[200px] min-h-11 w-full resize-none rounded-xl border border-zinc-300 bg-white px-3.5 py-2.5 text-base text-zinc-900 shadow-sm placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none disabled:cursor-not-allowed disabled:bg-zinc-50 disabled:text-zinc-500 sm:text-sm dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100 dark:disabled:bg-zinc-900"
+          />
+        </div>
+        {streaming ? (
+          <button
+            type="button"
+            onClick={onStop}
+            disabled={!canStop}
+            aria-label="Stop"
+            title="Stop the answer"
+            className="grid size-11 shrink-0 place-items-center rounded-xl border border-zinc-300 bg-white text-zinc-800 hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800"
+          >
+            <span aria-hidden className="size-3.5 rounded-sm bg-current" />
+          </button>
+        ) : (
+          <button
+            type="submit"
+            disabled={disabled || !trimmed}
+            aria-label="Send"
+            title="Send (Enter)"
+            className="grid size-11 shrink-0 place-items-center rounded-xl bg-indigo-600 text-white hover:bg-indigo-500 disabled:cursor-not-allowed disabled:bg-indigo-600/40 dark:bg-indigo-500 dark:hover:bg-indigo-400 dark:disabled:bg-indigo-500/30"
+          >
+            <svg aria-hidden viewBox="0 0 20 20" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+              <path d="M10 16V4M5 9l5-5 5 5" />
+            </svg>
+          </button>
+        )}
+      </div>
+      <div className="mx-auto flex max-w-3xl justify-between gap-2 px-1 pt-1.5 text-xs text-zinc-500 dark:text-zinc-400">
+        <span className="hidden sm:inline">Enter to send · Shift+Enter for a new line</span>
+        {showCounter && (
+          <span id={counterId} className={cn("ml-auto tabular-nums", text.length >= maxLength && "font-medium text-red-600 dark:text-red-400")}>
+            {text.length.toLocaleString("en-US")} / {maxLength.toLocaleString("en-US")}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

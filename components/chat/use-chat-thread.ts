@@ -1,0 +1,233 @@
+"use client";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { ChatHttpError, chatApi, chatRequests, isAbortError, streamRequest } from "@/lib/chatkit/client";
+import { chatReducer, initialChatState, itemsFromDescPage, LOCAL_ID_PREFIX, type ChatError, type ThreadMeta } from "@/lib/chatkit/reducer";
+import type { ChatAction, ChatKitEvent, StreamingRequest, Thread, UserMessageItem } from "@/lib/chatkit/schemas";
+
+/** What Retry does for the error on screen. */
+type RetryPlan = { kind: "resend"; text: string } | { kind: "retry_after"; itemId: string } | { kind: "action"; itemId: string; action: ChatAction };
+
+type Options = {
+  /** The server created a thread for the first message. */
+  onThreadCreated: (thread: Thread) => void;
+  /** A thread's title changed (set by the server after the first exchange). */
+  onThreadUpdated: (thread: Thread) => void;
+  /** A stream closed, however it ended: the task list and thread list refresh. */
+  onTurnEnd: () => void;
+};
+
+let localCounter = 0;
+const localId = () => `${LOCAL_ID_PREFIX}${Date.now().toString(36)}${(localCounter++).toString(36)}`;
+
+const errorFrom = (error: unknown): ChatError => {
+  if (error instanceof ChatHttpError) return { code: "http", message: error.message, allowRetry: ![400, 401, 404, 413].includes(error.status) };
+  return { code: "network", message: error instanceof Error ? error.message : "Something went wrong. Try again.", allowRetry: true };
+};
+
+/**
+ * One conversation in the built-in client: opening a thread (newest 50 items, older ones
+ * paged in), sending messages and card actions as streams, Stop, and Retry. Every change to
+ * what is shown goes through the pure reducer in lib/chatkit/reducer.ts.
+ */
+export function useChatThread({ onThreadCreated, onThreadUpdated, onTurnEnd }: Options) {
+  const [state, dispatch] = useReducer(chatReducer, initialChatState);
+  const [streaming, setStreaming] = useState(false);
+  const [loading, setLoading] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [older, setOlder] = useState<{ after: string | null; loading: boolean }>({ after: null, loading: false });
+  const [retryPlan, setRetryPlan] = useState<RetryPlan | null>(null);
+  const [sendingAction, setSendingAction] = useState<string | null>(null);
+
+  const abortRef = useRef<AbortController | null>(null);
+  const openRef = useRef(0);
+  const threadIdRef = useRef<string | null>(null);
+  const callbacks = useRef({ onThreadCreated, onThreadUpdated, onTurnEnd });
+  useEffect(() => {
+    callbacks.current = { onThreadCreated, onThreadUpdated, onTurnEnd };
+  });
+
+  useEffect(() => () => abortRef.current?.abort(), []);
+
+  /** Shows a thread (its newest page), or the empty new-chat view for null. */
+  const open = useCallback(async (thread: ThreadMeta | string | null) => {
+    abortRef.current?.abort();
+    const request = ++openRef.current;
+    setRetryPlan(null);
+    setLoadError(null);
+    setOlder({ after: null, loading: false });
+    const id = typeof thread === "string" ? thread : (thread?.id ?? null);
+    threadIdRef.current = id;
+    if (!id) {
+      dispatch({ type: "open", thread: null, items: [] });
+      setLoading(false);
+      return;
+    }
+    const meta: ThreadMeta = typeof thread === "object" && thread ? thread : { id, created_at: new Date().toISOString(), status: { type: "active" } };
+    dispatch({ type: "open", thread: meta, items: [] });
+    setLoading(true);
+    try {
+      const [page, full] = await Promise.all([chatApi.listItems(id), typeof thread === "string" ? chatApi.getThread(id) : Promise.resolve(null)]);
+      if (request !== openRef.current) return;
+      const { items: _items, ...fullMeta } = full ?? { items: null };
+      dispatch({ type: "open", thread: full ? (fullMeta as ThreadMeta) : meta, items: itemsFromDescPage(page) });
+      setOlder({ after: page.has_more ? (page.after ?? null) : null, loading: false });
+    } catch (error) {
+      if (request !== openRef.current) return;
+      const notFound = error instanceof ChatHttpError && error.status === 404;
+      setLoadError(notFound ? "This conversation doesn't exist any more. It may have been deleted." : errorFrom(error).message);
+      if (notFound) {
+        // Show a new chat instead; the next message starts a new thread.
+        threadIdRef.current = null;
+        dispatch({ type: "open", thread: null, items: [] });
+      }
+    } finally {
+      if (request === openRef.current) setLoading(false);
+    }
+  }, []);
+
+  /** Pages in the next older items; resolves to how many were added. */
+  const loadOlder = useCallback(async () => {
+    const id = threadIdRef.current;
+    const after = older.after;
+    if (!id || !after || older.loading) return 0;
+    const request = openRef.current;
+    setOlder((o) => ({ ...o, loading: true }));
+    try {
+      const page = await chatApi.listItems(id, { after });
+      if (request !== openRef.current) return 0;
+      const items = itemsFromDescPage(page);
+      dispatch({ type: "older", items });
+      setOlder({ after: page.has_more ? (page.after ?? null) : null, loading: false });
+      return items.length;
+    } catch (error) {
+      if (request === openRef.current) {
+        setOlder((o) => ({ ...o, loading: false }));
+        setLoadError(`Could not load earlier messages. ${errorFrom(error).message}`);
+      }
+      return 0;
+    }
+  }, [older]);
+
+  /** Sends one streaming request and applies its events as they arrive. */
+  const run = useCallback(async (body: StreamingRequest, context: { resendText?: string; localItemId?: string; retryItemId?: string; action?: { itemId: string; action: ChatAction } }) => {
+    abortRef.current?.abort();
+    const controller = new AbortController();
+    abortRef.current = controller;
+    const request = openRef.current;
+    setStreaming(true);
+    setRetryPlan(null);
+    dispatch({ type: "error", error: null });
+    let storedUserId: string | undefined;
+    let errorEvent: { allowRetry: boolean } | null = null;
+    const onEvent = (event: ChatKitEvent) => {
+      if (request !== openRef.current) return;
+      if (event.type === "thread.created") {
+        threadIdRef.current = event.thread.id;
+        callbacks.current.onThreadCreated(event.thread);
+      } else if (event.type === "thread.updated") callbacks.current.onThreadUpdated(event.thread);
+      else if (event.type === "thread.item.done" && event.item.type === "user_message") storedUserId = event.item.id;
+      else if (event.type === "error") errorEvent = { allowRetry: event.allow_retry };
+      dispatch({ type: "event", event });
+    };
+    // Once the message is stored, Retry asks for a new answer to it instead of posting it again.
+    const planAfterStored = (): RetryPlan | null => {
+      if (context.action) return { kind: "action", ...context.action };
+      const itemId = storedUserId ?? context.retryItemId;
+      if (itemId) return { kind: "retry_after", itemId };
+      return context.resendText ? { kind: "resend", text: context.resendText } : null;
+    };
+    try {
+      await streamRequest(body, onEvent, controller.signal);
+      const failed = errorEvent as { allowRetry: boolean } | null;
+      if (failed?.allowRetry && request === openRef.current) setRetryPlan(planAfterStored());
+    } catch (error) {
+      if (request !== openRef.current || isAbortError(error)) return;
+      const stored = storedUserId !== undefined || !context.localItemId;
+      if (!stored && context.localItemId) dispatch({ type: "remove", id: context.localItemId });
+      const shown = errorFrom(error);
+      dispatch({ type: "error", error: shown });
+      if (shown.allowRetry) setRetryPlan(stored ? planAfterStored() : context.resendText ? { kind: "resend", text: context.resendText } : null);
+    } finally {
+      if (abortRef.current === controller) abortRef.current = null;
+      if (request === openRef.current) {
+        setStreaming(false);
+        dispatch({ type: "turn_end" });
+      }
+      callbacks.current.onTurnEnd();
+    }
+  }, []);
+
+  const send = useCallback(
+    (text: string) => {
+      const threadId = threadIdRef.current;
+      const item: UserMessageItem = {
+        type: "user_message",
+        id: localId(),
+        thread_id: threadId ?? "",
+        created_at: new Date().toISOString(),
+        content: [{ type: "input_text", text }],
+        attachments: [],
+        inference_options: {},
+      };
+      dispatch({ type: "send", item });
+      return run(threadId ? chatRequests.addUserMessage(threadId, text) : chatRequests.createThread(text), { resendText: text, localItemId: item.id });
+    },
+    [run],
+  );
+
+  const act = useCallback(
+    async (itemId: string, action: ChatAction) => {
+      const threadId = threadIdRef.current;
+      if (!threadId) return;
+      setSendingAction(action.type);
+      try {
+        await run(chatRequests.customAction(threadId, itemId, action), { action: { itemId, action } });
+      } finally {
+        setSendingAction(null);
+      }
+    },
+    [run],
+  );
+
+  const retry = useCallback(() => {
+    const plan = retryPlan;
+    const threadId = threadIdRef.current;
+    if (!plan) return;
+    if (plan.kind === "resend") return send(plan.text);
+    if (!threadId) return;
+    if (plan.kind === "action") return act(plan.itemId, plan.action);
+    dispatch({ type: "retry", itemId: plan.itemId });
+    return run(chatRequests.retryAfterItem(threadId, plan.itemId), { retryItemId: plan.itemId });
+  }, [retryPlan, send, act, run]);
+
+  const stop = useCallback(() => abortRef.current?.abort(), []);
+  /** The thread being shown or opened (set before its items arrive). */
+  const currentThreadId = useCallback(() => threadIdRef.current, []);
+
+  const dismissError = useCallback(() => {
+    dispatch({ type: "error", error: null });
+    setRetryPlan(null);
+    setLoadError(null);
+  }, []);
+
+  return {
+    state,
+    streaming,
+    loading,
+    loadError,
+    hasOlder: older.after !== null,
+    loadingOlder: older.loading,
+    canRetry: retryPlan !== null,
+    sendingAction,
+    open,
+    currentThreadId,
+    loadOlder,
+    send,
+    act,
+    retry,
+    stop,
+    dismissError,
+    /** The server renamed the open thread (from the thread list). */
+    setTitle: (title: string) => dispatch({ type: "title", title }),
+  };
+}
