@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TaskEditActions } from "@/components/tasks/task-edit-actions";
 import { TaskForm } from "@/components/tasks/task-form";
+import { TaskPageHeader } from "@/components/tasks/task-page-header";
 import { Card } from "@/components/ui/card";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { requireUser } from "@/lib/session";
@@ -32,12 +32,7 @@ export default async function EditTaskPage({ params }: Props) {
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <div>
-        <Link href="/tasks" className="text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400">
-          ← All tasks
-        </Link>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight">Edit task</h1>
-      </div>
+      <TaskPageHeader title="Edit task" />
       <Card>
         <TaskForm task={task} />
       </Card>
