@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { authClient } from "@/lib/auth-client";
+import { nextAfterSignIn } from "@/lib/redirects";
 import { authErrorMessage, formErrors, signInSchema, type FormErrors } from "@/lib/auth-schemas";
 
 export function SignInForm({ next }: { next: string }) {
@@ -24,7 +25,8 @@ export function SignInForm({ next }: { next: string }) {
       setPending(false);
       return setErrors({ form: authErrorMessage(error) });
     }
-    router.replace(next);
+    // Checked again here: the prop came from the URL, and the form must not trust the page that rendered it.
+    router.replace(nextAfterSignIn(next, window.location.origin));
     router.refresh();
   }
 

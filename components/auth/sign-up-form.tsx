@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { authClient } from "@/lib/auth-client";
+import { nextAfterSignIn } from "@/lib/redirects";
 import { authErrorMessage, formErrors, PASSWORD_MIN, signUpSchema, type FormErrors } from "@/lib/auth-schemas";
 
 export function SignUpForm({ next }: { next: string }) {
@@ -28,7 +29,8 @@ export function SignUpForm({ next }: { next: string }) {
       if (error.code?.startsWith("PASSWORD_")) return setErrors({ password: message });
       return setErrors({ form: message });
     }
-    router.replace(next);
+    // Checked again here: the prop came from the URL, and the form must not trust the page that rendered it.
+    router.replace(nextAfterSignIn(next, window.location.origin));
     router.refresh();
   }
 

@@ -5,8 +5,11 @@
 
 export const CI = process.env.CI === "true" || process.env.CI === "1";
 
-/** The suite's own build directory and database, so it never disturbs other runs. */
-export const DIST_DIR = ".next-rel";
+/**
+ * The suite's own build directory and database, so it never disturbs other runs. The
+ * security suite (vitest.security.config.ts) reuses this toolbox with its own of both.
+ */
+export const DIST_DIR = process.env.RELIABILITY_DIST_DIR || ".next-rel";
 export const PG_URL = process.env.RELIABILITY_PG_URL || "postgres://postgres@127.0.0.1:5432/tasktalk_rel_test";
 export const AUTH_SECRET = "reliability-suite-secret-not-for-production-0123456789";
 

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { Card } from "@/components/ui/card";
-import { safeNextPath } from "@/lib/redirects";
+import { nextAfterSignIn } from "@/lib/redirects";
 import { getCurrentUser } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Sign up" };
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const { next: raw } = await searchParams;
-  const next = safeNextPath(typeof raw === "string" ? raw : null) ?? "/dashboard";
+  const next = nextAfterSignIn(raw);
   if (await getCurrentUser()) redirect(next);
   return (
     <Card>
