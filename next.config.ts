@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { headerRoutes } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM from node_modules; bundling it would also publish the files under /_next/static.
@@ -6,6 +7,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets parallel test runs (browser tests, restart tests, benchmarks) keep separate builds.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // CSP, framing, nosniff, referrer, HSTS on every response; no-store on the API (lib/security-headers.ts).
+  headers: async () => headerRoutes(),
 };
 
 export default nextConfig;

@@ -5,7 +5,9 @@ import { nextCookies } from "better-auth/next-js";
 import { db } from "@/db";
 import * as schema from "@/db/schema";
 import { displayName, PASSWORD_MAX, PASSWORD_MIN } from "./auth-schemas";
+import { clientIpHeaders } from "./client-ip";
 import { env } from "./env";
+import { signInLockoutAfter, signInLockoutBefore } from "./signin-lockout";
 
 const baseURL = env().BETTER_AUTH_URL;
 
@@ -30,10 +32,15 @@ export const auth = betterAuth({
     storage: "database",
     modelName: "rateLimit",
   },
+  advanced: {
+    // Per-IP limits are only as good as the IP: never a header the client can set (lib/client-ip.ts).
+    ipAddress: { ipAddressHeaders: clientIpHeaders() },
+  },
   hooks: {
     // Better Auth checks that the name is a string, nothing more: the forms' rules are enforced
     // here too, so a direct request cannot store an empty or 20,000-character name.
     before: createAuthMiddleware(async (ctx) => {
+      await signInLockoutBefore(ctx);
       if (ctx.path !== "/sign-up/email" && ctx.path !== "/update-user") return;
       const body = (ctx.body ?? {}) as { name?: unknown; email?: unknown };
       if (typeof body.name === "string") {
@@ -44,6 +51,9 @@ export const auth = betterAuth({
       // RFC 5321: an address is at most 254 characters.
       if (ctx.path === "/sign-up/email" && typeof body.email === "string" && body.email.length > 254)
         throw new APIError("BAD_REQUEST", { message: "Email addresses have at most 254 characters.", code: "INVALID_EMAIL" });
+    }),
+    after: createAuthMiddleware(async (ctx) => {
+      await signInLockoutAfter(ctx);
     }),
   },
   plugins: [nextCookies()],

@@ -9,6 +9,7 @@ import {
   ValidationError,
   type FieldErrors,
 } from "./errors";
+import { refuseCrossSite } from "./same-origin";
 
 export const DEFAULT_BODY_LIMIT_BYTES = 16 * 1024;
 
@@ -113,10 +114,15 @@ export function errorResponse(error: unknown): Response {
   return Response.json({ error: "internal_error", message: "Something went wrong on our side." }, { status: 500 });
 }
 
-/** Wraps a route handler so every thrown error becomes a JSON response. */
+/**
+ * Wraps a route handler so every thrown error becomes a JSON response, and a cross-site write
+ * (foreign Origin, Sec-Fetch-Site: cross-site) is refused with a 403 before it runs.
+ */
 export function handler<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
+      const refused = args[0] instanceof Request ? refuseCrossSite(args[0]) : null;
+      if (refused) return refused;
       return await fn(...args);
     } catch (error) {
       return errorResponse(error);

@@ -29,3 +29,8 @@ export function limitFromEnv(prefix: string, defaults: { limit: number; windowSe
     windowSeconds: Number(env[`${prefix}_RATE_WINDOW_SECONDS`]) || defaults.windowSeconds,
   };
 }
+
+/** Forgets a bucket's window, e.g. the failed sign-ins of an account once the right password is given. */
+export async function clearRateLimit(bucket: string): Promise<void> {
+  await db.delete(rateLimits).where(sql`${rateLimits.bucket} = ${bucket}`);
+}
