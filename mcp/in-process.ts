@@ -3,6 +3,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult as McpCallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { CallToolResult, CallToolResultContent, MCPServer } from "@openai/agents";
+import { agentToolContent } from "./agent-output";
 
 type MCPTool = Awaited<ReturnType<MCPServer["listTools"]>>[number];
 type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; anyOf?: JsonSchema[]; [key: string]: unknown };
@@ -85,9 +86,10 @@ export class InProcessMcpServer implements MCPServer {
     return result as unknown as CallToolResult;
   }
 
+  /** What the model reads: the summary, then the data as JSON (see agentToolContent). */
   async callTool(name: string, args: Record<string, unknown> | null, meta?: Record<string, unknown> | null, options?: { signal?: AbortSignal }): Promise<CallToolResultContent> {
-    const result = await this.callToolResult(name, args, meta, options);
-    const content = [...result.content] as CallToolResultContent;
+    const result = (await this.callToolResult(name, args, meta, options)) as unknown as McpCallToolResult;
+    const content = agentToolContent(result) as CallToolResultContent;
     if (result.isError !== undefined) Object.defineProperty(content, "isError", { value: result.isError });
     return content;
   }

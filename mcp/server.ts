@@ -1,13 +1,9 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { todayIn } from "@/lib/dates";
-import { addTaskTool } from "./tools/add-task";
-import { completeTaskTool } from "./tools/complete-task";
 import { registerTool, type AnyTaskTool, type ToolContext } from "./tools/define";
-import { deleteTaskTool } from "./tools/delete-task";
-import { listTasksTool } from "./tools/list-tasks";
-import { updateTaskTool } from "./tools/update-task";
+import { TASK_TOOLS, TOOL } from "./tools";
 
-export const TASK_TOOLS = [addTaskTool, listTasksTool, completeTaskTool, updateTaskTool, deleteTaskTool] as const;
+export { TASK_TOOLS };
 
 export type TaskServerOptions = { timeZone?: string };
 
@@ -18,7 +14,7 @@ export type TaskServerOptions = { timeZone?: string };
 export function createTaskServer(userId: string, options: TaskServerOptions = {}): McpServer {
   const server = new McpServer(
     { name: "tasktalk-tasks", title: "Tasktalk tasks", version: "1.0.0" },
-    { instructions: "Tools for the signed-in user's todo tasks. Use list_tasks to find a task's id before changing it." },
+    { instructions: `Tools for the signed-in user's todo tasks. Use ${TOOL.list_tasks} to find a task's id before changing it.` },
   );
   const ctx: ToolContext = { userId, today: () => todayIn(options.timeZone) };
   for (const tool of TASK_TOOLS) registerTool(server, ctx, tool as AnyTaskTool);

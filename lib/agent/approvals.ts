@@ -1,9 +1,10 @@
 import type { Model, ModelProvider, ModelRequest, ModelResponse, StreamEvent } from "@openai/agents";
+import { TOOL } from "@/mcp/tools";
 
 /** Tools that change data. More than one of them in a single model response is a bulk change. */
-export const MUTATING_TOOLS = new Set(["add_task", "complete_task", "update_task", "delete_task"]);
+export const MUTATING_TOOLS = new Set<string>([TOOL.add_task, TOOL.complete_task, TOOL.update_task, TOOL.delete_task]);
 /** Tools that always need the user's confirmation. */
-export const ALWAYS_CONFIRM = new Set(["delete_task"]);
+export const ALWAYS_CONFIRM = new Set<string>([TOOL.delete_task]);
 
 /**
  * Which tool calls need the user's confirmation in one turn: every delete, and every
@@ -24,7 +25,7 @@ export class ApprovalPolicy {
 
   observe(output: ModelResponse["output"]) {
     const changes = output.filter(
-      (item): item is Extract<typeof item, { type: "function_call" }> => item.type === "function_call" && MUTATING_TOOLS.has(item.name) && item.name !== "add_task",
+      (item): item is Extract<typeof item, { type: "function_call" }> => item.type === "function_call" && MUTATING_TOOLS.has(item.name) && item.name !== TOOL.add_task,
     );
     if (changes.length > 1) for (const c of changes) this.bulk.add(c.callId);
   }

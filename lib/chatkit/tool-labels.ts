@@ -1,17 +1,19 @@
+import { TOOL } from "@/mcp/tools";
+
 /** What a tool call is doing, in words, for the progress line and the workflow task. */
 export function toolActivityLabel(name: string, args: Record<string, unknown>): { title: string; icon: string } {
   const title = typeof args.title === "string" ? `“${args.title}”` : null;
   const id = typeof args.id === "number" ? `task #${args.id}` : "a task";
   switch (name) {
-    case "add_task":
+    case TOOL.add_task:
       return { title: `Adding ${title ?? "a task"}`, icon: "plus" };
-    case "list_tasks":
+    case TOOL.list_tasks:
       return { title: typeof args.search === "string" ? `Searching your tasks for “${args.search}”` : "Looking at your tasks", icon: "search" };
-    case "complete_task":
+    case TOOL.complete_task:
       return { title: args.completed === false ? `Reopening ${id}` : `Completing ${id}`, icon: "check-circle" };
-    case "update_task":
+    case TOOL.update_task:
       return { title: title ? `Renaming ${id} to ${title}` : `Updating ${id}`, icon: "write" };
-    case "delete_task":
+    case TOOL.delete_task:
       return { title: `Deleting ${id}`, icon: "empty-circle" };
     default:
       return { title: `Running ${name}`, icon: "bolt" };

@@ -1,13 +1,14 @@
 import type { PendingApproval } from "@/lib/agent/run";
+import { TOOL } from "@/mcp/tools";
 import { CANCEL_ACTION, CONFIRM_ACTION, type WidgetRoot } from "./schemas";
 
 /** What a pending call would do, in words, with the task's title. */
 export type ApprovalSubject = { approval: PendingApproval; title: string | null };
 
 const VERBS: Record<string, [string, string]> = {
-  delete_task: ["Delete", "deleted"],
-  complete_task: ["Complete", "completed"],
-  update_task: ["Change", "changed"],
+  [TOOL.delete_task]: ["Delete", "deleted"],
+  [TOOL.complete_task]: ["Complete", "completed"],
+  [TOOL.update_task]: ["Change", "changed"],
 };
 
 function label(subject: ApprovalSubject): string {
@@ -25,7 +26,7 @@ export function confirmationQuestion(subjects: ApprovalSubject[]): string {
 
 export function confirmationCard(subjects: ApprovalSubject[]): { widget: WidgetRoot; copyText: string } {
   const question = confirmationQuestion(subjects);
-  const destructive = subjects.some((s) => s.approval.name === "delete_task");
+  const destructive = subjects.some((s) => s.approval.name === TOOL.delete_task);
   const children: unknown[] = [{ type: "Title", value: question, size: "sm" }];
   if (subjects.length > 1) children.push({ type: "Text", value: subjects.map((s) => `• ${label(s)}`).join("\n"), size: "sm" });
   children.push({ type: "Text", value: destructive ? "This cannot be undone." : "Several tasks will change at once.", color: "secondary", size: "sm" });

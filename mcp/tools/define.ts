@@ -8,8 +8,8 @@ export type ToolContext = { userId: string; today: () => string };
 
 export type ToolOutcome<Out> = { summary: string; data: Out };
 
-export type TaskTool<In extends z.ZodObject, Out extends z.ZodObject> = {
-  name: string;
+export type TaskTool<In extends z.ZodObject, Out extends z.ZodObject, Name extends string = string> = {
+  name: Name;
   title: string;
   description: string;
   inputSchema: In;
@@ -21,7 +21,8 @@ export type TaskTool<In extends z.ZodObject, Out extends z.ZodObject> = {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of tools with different schemas
 export type AnyTaskTool = TaskTool<any, any>;
 
-export function defineTool<In extends z.ZodObject, Out extends z.ZodObject>(tool: TaskTool<In, Out>): TaskTool<In, Out> {
+/** Keeps the literal name, so the registry can derive the ToolName type from the tools themselves. */
+export function defineTool<In extends z.ZodObject, Out extends z.ZodObject, const Name extends string>(tool: TaskTool<In, Out, Name>): TaskTool<In, Out, Name> {
   return tool;
 }
 
@@ -30,7 +31,11 @@ export function toolError(message: string, invalidArguments = false): CallToolRe
   return { isError: true, content: [{ type: "text", text: message }], ...(invalidArguments ? { _meta: { invalidArguments: true } } : {}) };
 }
 
-/** Runs a tool and shapes its result: a readable summary plus structured content, or a tool error with a clear message. */
+/**
+ * Runs a tool and shapes its result: a readable summary, the structured content, and that
+ * content again as JSON text (the MCP spec's advice for clients that ignore structuredContent),
+ * or a tool error with a clear message.
+ */
 export async function runTool<In extends z.ZodObject, Out extends z.ZodObject>(
   tool: TaskTool<In, Out>,
   ctx: ToolContext,
@@ -38,7 +43,7 @@ export async function runTool<In extends z.ZodObject, Out extends z.ZodObject>(
 ): Promise<CallToolResult> {
   try {
     const { summary, data } = await tool.run(ctx, args);
-    return { content: [{ type: "text", text: summary }], structuredContent: data as Record<string, unknown> };
+    return { content: [{ type: "text", text: summary }, { type: "text", text: JSON.stringify(data) }], structuredContent: data as Record<string, unknown> };
   } catch (error) {
     if (error instanceof AppError) return toolError(error.message, error instanceof ValidationError);
     console.error(`Tool ${tool.name} failed:`, error);

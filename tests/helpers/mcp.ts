@@ -20,6 +20,8 @@ export async function connectTaskClient(userId: string, options?: TaskServerOpti
   };
 }
 
+/** The readable summary: the first text part (a success's second part repeats structuredContent as JSON). */
 export function textOf(result: CallToolResult): string {
-  return result.content.map((c) => (c.type === "text" ? c.text : "")).join("\n");
+  const first = result.content[0];
+  return first?.type === "text" ? first.text : "";
 }

@@ -49,6 +49,23 @@ type Mode = {
 
 const asText = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
 
+/**
+ * The JSON data part of a tool output as the provider received it: the last input_text part
+ * (Responses), or the JSON after the summary's blank line (Chat Completions joins the parts).
+ */
+function toolData(output: string): unknown {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(output);
+  } catch {
+    return JSON.parse(output.slice(output.lastIndexOf("\n\n")));
+  }
+  if (!Array.isArray(parsed)) throw new Error(`expected a list of parts or text, got ${output}`);
+  const last = parsed.at(-1) as { type?: string; text?: string } | undefined;
+  expect(last?.type).toBe("input_text");
+  return JSON.parse(last?.text ?? "");
+}
+
 const RESPONSES: Mode = {
   name: "responses",
   path: "/v1/responses",
@@ -153,6 +170,9 @@ describe.each([RESPONSES, CHAT])("real OpenAIProvider over $name", (mode) => {
     expect(outputs).toHaveLength(1);
     expect(nth(outputs, 0).callId).toBe(call.callId);
     expect(nth(outputs, 0).output).toContain("Buy milk");
+    // The structured result reaches the provider as JSON after the summary, not only as prose.
+    expect(toolData(nth(outputs, 0).output)).toEqual(call.result);
+    expect(toolData(nth(outputs, 0).output)).toMatchObject({ task: { id: task.id, title: "Buy milk", dueDate: "2030-01-02", completed: false } });
 
     // The tools offered: exactly the five task tools, with clean schemas and no user id.
     const tools = mode.offeredTools(first.body);
@@ -170,6 +190,17 @@ describe.each([RESPONSES, CHAT])("real OpenAIProvider over $name", (mode) => {
       const assistant = second.body.messages.find((m: { role: string; tool_calls?: unknown[] }) => m.role === "assistant" && m.tool_calls);
       expect(assistant.tool_calls).toEqual([expect.objectContaining({ id: call.callId, function: expect.objectContaining({ name: "add_task" }) })]);
     }
+  });
+
+  it("marks a failed tool call as an error in the data the provider receives", async () => {
+    const u = await signUpUser(`fail-${mode.name}`);
+    fake.script([{ toolCalls: [{ name: "complete_task", arguments: { id: 2_000_000_000 } }] }, { text: "That task does not exist." }]);
+
+    const { outcome } = await within(new Conversation(u.id).say("complete task 2000000000"), 20_000);
+
+    expect(outcome.toolCalls).toEqual([expect.objectContaining({ name: "complete_task", status: "failed" })]);
+    const output = nth(mode.toolOutputs(nth(fake.requests, 1).body), 0).output;
+    expect(toolData(output)).toEqual({ isError: true, error: "Task 2000000000 not found." });
   });
 
   it("creates a task when the model sends null for optional fields", async () => {

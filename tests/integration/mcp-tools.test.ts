@@ -47,6 +47,9 @@ describe("happy paths", () => {
     expect(added.isError).toBeFalsy();
     const task = (added.structuredContent as { task: { id: number } }).task;
     expect(textOf(added)).toBe(`Added #${task.id} “Buy milk” (due 2030-01-15, high priority).`);
+    // Clients that ignore structuredContent get it as JSON text too, as the MCP spec advises.
+    expect(added.content).toHaveLength(2);
+    expect(JSON.parse((added.content[1] as { text: string }).text)).toEqual(added.structuredContent);
     let [row] = await db.select().from(tasks).where(eq(tasks.id, task.id));
     expect(row).toMatchObject({ userId: alice.id, title: "Buy milk", priority: "high", dueDate: "2030-01-15", completed: false });
 

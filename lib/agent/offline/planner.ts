@@ -1,10 +1,13 @@
 import { describeDate } from "./dates";
 import { MATCH_THRESHOLD, titleMatchScore } from "./fuzzy";
 import { parseIntent, parseRef, type Intent, type TaskRef } from "./intents";
-import { parseMentions, Transcript, type TaskMention, type ToolExchange } from "./transcript";
+import { TOOL, type ToolName } from "@/mcp/tools";
+import { REJECTION_MARKER, Transcript, type TaskData, type ToolExchange, type ToolOutcome } from "./transcript";
+
+export { REJECTION_MARKER };
 
 /** The offline model's next move: call tools (in order), or answer. */
-export type Step = { type: "calls"; calls: Array<{ name: string; args: Record<string, unknown> }> } | { type: "reply"; text: string };
+export type Step = { type: "calls"; calls: Array<{ name: ToolName; args: Record<string, unknown> }> } | { type: "reply"; text: string };
 
 export const EXAMPLES = [
   "add buy milk tomorrow",
@@ -22,11 +25,11 @@ export const HELP_TEXT = [
   "Refer to tasks by title (typos are fine), by number from the last list (“the second one”), by id (“task #12”), or as “it”.",
 ].join("\n");
 
-export const REJECTION_MARKER = "The user declined this action, so it was not performed.";
 const AMBIGUITY_PREFIX = "Which one do you mean";
+const MAX_OPTIONS = 5;
 
 const reply = (text: string): Step => ({ type: "reply", text });
-const call = (name: string, args: Record<string, unknown>): Step => ({ type: "calls", calls: [{ name, args }] });
+const call = (name: ToolName, args: Record<string, unknown>): Step => ({ type: "calls", calls: [{ name, args }] });
 
 function quote(title: string) {
   return `“${title}”`;
@@ -44,36 +47,42 @@ function joinTitles(titles: string[]): string {
   return q.length <= 1 ? (q[0] ?? "") : `${q.slice(0, -1).join(", ")} and ${q.at(-1)}`;
 }
 
-const isRejected = (ex: ToolExchange) => ex.output?.includes(REJECTION_MARKER) ?? false;
-const failed = (ex: ToolExchange) =>
-  !!ex.output && !isRejected(ex) && !/^(Added|Marked|Updated|Deleted|No |\d+ )/.test(ex.output) && parseMentions(ex.output).length === 0;
+type Failed = Extract<ToolOutcome, { status: "error" }>;
+const isRejected = (ex: ToolExchange) => ex.outcome?.status === "rejected";
+const failure = (ex: ToolExchange): Failed | undefined => (ex.outcome?.status === "error" ? ex.outcome : undefined);
+const tasksOf = (ex: ToolExchange): TaskData[] => (ex.outcome?.status === "ok" ? ex.outcome.tasks : []);
 
-function errorReply(ex: ToolExchange): Step {
-  const message = ex.output!.replace(/^MCP error -?\d+:\s*/, "").replace(/^Input validation error:\s*/, "");
+function errorReply(failed: Failed): Step {
+  const message = failed.message.replace(/^MCP error -?\d+:\s*/, "").replace(/^Input validation error:\s*/, "");
   return reply(`I couldn't do that: ${message}`);
 }
 
 /** Finds the task a reference points at, or explains why it can't. */
-type Resolution = { task: TaskMention } | { step: Step };
+type Resolution = { task: TaskData } | { step: Step };
 
-function resolveAgainst(ref: TaskRef, candidates: TaskMention[], what: string): Resolution {
+/** The best title matches that are too close to call, best first; one entry means a clear winner. */
+function closestTitles(text: string, candidates: TaskData[]): TaskData[] {
+  const scored = candidates
+    .map((task) => ({ task, score: titleMatchScore(text, task.title) }))
+    .filter((s) => s.score >= MATCH_THRESHOLD)
+    .sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  return best ? scored.filter((s) => s.score >= best.score - 0.05).map((s) => s.task) : [];
+}
+
+function resolveAgainst(ref: TaskRef, candidates: TaskData[], what: string): Resolution {
   if (ref.kind === "id") {
     const found = candidates.find((c) => c.id === ref.id);
     return found ? { task: found } : { step: reply(`I couldn't find task #${ref.id}. Say “show my tasks” to see them.`) };
   }
   if (ref.kind === "title") {
-    const scored = candidates
-      .map((task) => ({ task, score: titleMatchScore(ref.text, task.title) }))
-      .filter((s) => s.score >= MATCH_THRESHOLD)
-      .sort((a, b) => b.score - a.score);
-    if (!scored.length) return { step: reply(`I couldn't find a task called ${quote(ref.text)}${what}. Say “show my tasks” to see them.`) };
-    const best = scored[0]!;
-    const rivals = scored.filter((s) => s.score >= best.score - 0.05);
+    const rivals = closestTitles(ref.text, candidates);
+    if (!rivals.length) return { step: reply(`I couldn't find a task called ${quote(ref.text)}${what}. Say “show my tasks” to see them.`) };
     if (rivals.length > 1) {
-      const options = rivals.slice(0, 5).map((s, i) => `${i + 1}. #${s.task.id} ${quote(s.task.title)}${s.task.completed ? " (done)" : ""}${s.task.dueDate ? ` (due ${s.task.dueDate})` : ""}`);
+      const options = rivals.slice(0, MAX_OPTIONS).map((t, i) => `${i + 1}. #${t.id} ${quote(t.title)}${t.completed ? " (done)" : ""}${t.dueDate ? ` (due ${t.dueDate})` : ""}`);
       return { step: reply(`${AMBIGUITY_PREFIX}?\n${options.join("\n")}\nSay the number or the full title.`) };
     }
-    return { task: best.task };
+    return { task: rivals[0]! };
   }
   return { step: reply("Which task do you mean? Say its title, or “show my tasks” first.") };
 }
@@ -94,10 +103,11 @@ function resolveRef(ref: TaskRef, transcript: Transcript, listInTurn: ToolExchan
     // A bare number right after a list means its position there, as the list was numbered.
     return { task: { id: ref.id, title: `task #${ref.id}`, completed: false } };
   }
-  if (!listInTurn) return { needList: call("list_tasks", { ...listArgs, limit: 100 }) };
-  if (!listInTurn.output) return { step: reply("I'm still looking for that task.") };
-  if (failed(listInTurn)) return { step: errorReply(listInTurn) };
-  return resolveAgainst(ref, parseMentions(listInTurn.output), "");
+  if (!listInTurn) return { needList: call(TOOL.list_tasks, { ...listArgs, limit: 100 }) };
+  if (!listInTurn.outcome) return { step: reply("I'm still looking for that task.") };
+  const failed = failure(listInTurn);
+  if (failed) return { step: errorReply(failed) };
+  return resolveAgainst(ref, tasksOf(listInTurn), "");
 }
 
 /** A bare "3" after a numbered list means the third item; "#3" or "task 3" is always an id. */
@@ -116,13 +126,21 @@ function withRef(intent: Intent, transcript: Transcript): Intent {
   return intent;
 }
 
-/** A short answer to "Which one do you mean?" continues the earlier request. */
+/**
+ * A short answer to "Which one do you mean?" continues the earlier request. The options are
+ * worked out again from that turn's list data, exactly as the question numbered them; the
+ * question's own text, which holds titles, is never read back.
+ */
 function followUp(transcript: Transcript, today: string): Intent | undefined {
   const prev = transcript.previousExchange();
   if (!prev?.assistantText.startsWith(AMBIGUITY_PREFIX)) return undefined;
-  const options = parseMentions(prev.assistantText);
+  const original = parseIntent(prev.userText, today);
+  if (!("ref" in original) || original.ref.kind !== "title") return undefined;
+  const list = transcript.previousTurn().filter((ex) => ex.name === TOOL.list_tasks).at(-1);
+  const options = list ? closestTitles(original.ref.text, tasksOf(list)).slice(0, MAX_OPTIONS) : [];
+  if (options.length < 2) return undefined;
   const ref = parseRef(transcript.userText.replace(/^(?:the\s+)?(?:number\s+)?/i, "").trim());
-  let chosen: TaskMention | undefined;
+  let chosen: TaskData | undefined;
   if (ref.kind === "position") chosen = ref.index === -1 ? options.at(-1) : options[ref.index];
   else if (ref.kind === "id") chosen = options.find((o) => o.id === ref.id) ?? options[ref.id - 1];
   else if (ref.kind === "title") {
@@ -130,8 +148,7 @@ function followUp(transcript: Transcript, today: string): Intent | undefined {
     if (best && best.s >= MATCH_THRESHOLD) chosen = best.o;
   }
   if (!chosen) return undefined;
-  const original = parseIntent(prev.userText, today);
-  return "ref" in original ? { ...original, ref: { kind: "id", id: chosen.id } } : undefined;
+  return { ...original, ref: { kind: "id", id: chosen.id } };
 }
 
 const LIST_SCOPE: Partial<Record<Intent["type"], Record<string, unknown>>> = {
@@ -147,7 +164,7 @@ export function planNextStep(transcript: Transcript, today: string): Step {
   if (intent.type === "unknown") intent = followUp(transcript, today) ?? intent;
   intent = withRef(intent, transcript);
   const turn = transcript.turn;
-  const pending = turn.find((ex) => ex.output === undefined);
+  const pending = turn.find((ex) => ex.outcome === undefined);
   if (pending) return reply("One moment…");
 
   switch (intent.type) {
@@ -163,20 +180,21 @@ export function planNextStep(transcript: Transcript, today: string): Step {
       return reply(`Sorry, I didn't understand that. ${HELP_TEXT.replace(/^I'm the built-in offline assistant: I understand simple task commands\. /, "I understand simple task commands. ")}`);
 
     case "add": {
-      const done = turn.filter((ex) => ex.name === "add_task");
-      const errored = done.find(failed);
+      const done = turn.filter((ex) => ex.name === TOOL.add_task);
+      const errored = done.map(failure).find(Boolean);
       if (errored) return errorReply(errored);
-      if (done.length < intent.tasks.length) return call("add_task", { ...intent.tasks[done.length]! });
-      const added = done.flatMap((ex) => parseMentions(ex.output!));
+      if (done.length < intent.tasks.length) return call(TOOL.add_task, { ...intent.tasks[done.length]! });
+      const added = done.flatMap(tasksOf);
       if (added.length === 1) return reply(`Added ${quote(added[0]!.title)}${details(added[0]!, today)}.`);
       return reply(`Added ${added.length} tasks: ${joinTitles(added.map((t) => t.title))}${details(added[0]!, today)}.`);
     }
 
     case "list": {
-      const list = turn.find((ex) => ex.name === "list_tasks");
-      if (!list) return call("list_tasks", { status: intent.status, ...(intent.search ? { search: intent.search } : {}), ...(intent.status === "all" ? {} : { sort: "due" }), limit: 50 });
-      if (failed(list)) return errorReply(list);
-      const tasks = parseMentions(list.output!);
+      const list = turn.find((ex) => ex.name === TOOL.list_tasks);
+      if (!list) return call(TOOL.list_tasks, { status: intent.status, ...(intent.search ? { search: intent.search } : {}), ...(intent.status === "all" ? {} : { sort: "due" }), limit: 50 });
+      const failed = failure(list);
+      if (failed) return errorReply(failed);
+      const tasks = tasksOf(list);
       const kind = { all: "", active: "open ", completed: "completed ", overdue: "overdue " }[intent.status];
       const about = intent.search ? ` matching ${quote(intent.search)}` : "";
       if (!tasks.length) {
@@ -184,7 +202,7 @@ export function planNextStep(transcript: Transcript, today: string): Step {
         return reply(empty);
       }
       const lines = tasks.map((t, i) => `${i + 1}. ${t.completed ? "~~" : ""}${t.title}${t.completed ? "~~ ✓" : ""}${details(t, today)}`);
-      const more = /More tasks exist/.test(list.output!) ? "\n…and more. Open the Tasks page to see them all." : "";
+      const more = list.outcome?.status === "ok" && list.outcome.more ? "\n…and more. Open the Tasks page to see them all." : "";
       return reply(`You have ${tasks.length} ${kind}task${tasks.length === 1 ? "" : "s"}${about}:\n${lines.join("\n")}${more}`);
     }
 
@@ -193,25 +211,25 @@ export function planNextStep(transcript: Transcript, today: string): Step {
     case "due":
     case "priority":
     case "delete": {
-      const toolName = intent.type === "delete" ? "delete_task" : intent.type === "complete" ? "complete_task" : "update_task";
+      const toolName = intent.type === "delete" ? TOOL.delete_task : intent.type === "complete" ? TOOL.complete_task : TOOL.update_task;
       const action = turn.find((ex) => ex.name === toolName);
       if (action) return outcome(intent, action, today, turn);
       const scope = intent.type === "complete" && !intent.completed ? { status: "completed" } : (LIST_SCOPE[intent.type] ?? { status: "all" });
-      const resolved = resolveRef(intent.ref, transcript, turn.find((ex) => ex.name === "list_tasks"), scope);
+      const resolved = resolveRef(intent.ref, transcript, turn.find((ex) => ex.name === TOOL.list_tasks), scope);
       if ("needList" in resolved) return resolved.needList;
       if ("step" in resolved) return resolved.step;
       const id = resolved.task.id;
       switch (intent.type) {
         case "complete":
-          return call("complete_task", { id, completed: intent.completed });
+          return call(TOOL.complete_task, { id, completed: intent.completed });
         case "rename":
-          return call("update_task", { id, title: intent.title });
+          return call(TOOL.update_task, { id, title: intent.title });
         case "due":
-          return call("update_task", { id, dueDate: intent.dueDate });
+          return call(TOOL.update_task, { id, dueDate: intent.dueDate });
         case "priority":
-          return call("update_task", { id, priority: intent.priority });
+          return call(TOOL.update_task, { id, priority: intent.priority });
         case "delete":
-          return call("delete_task", { id });
+          return call(TOOL.delete_task, { id });
       }
       break;
     }
@@ -219,16 +237,18 @@ export function planNextStep(transcript: Transcript, today: string): Step {
     case "complete_all":
     case "delete_completed": {
       const status = intent.type === "complete_all" ? "active" : "completed";
-      const toolName = intent.type === "complete_all" ? "complete_task" : "delete_task";
-      const list = turn.find((ex) => ex.name === "list_tasks");
-      if (!list) return call("list_tasks", { status, limit: 100 });
-      if (failed(list)) return errorReply(list);
+      const toolName = intent.type === "complete_all" ? TOOL.complete_task : TOOL.delete_task;
+      const list = turn.find((ex) => ex.name === TOOL.list_tasks);
+      if (!list) return call(TOOL.list_tasks, { status, limit: 100 });
+      const failed = failure(list);
+      if (failed) return errorReply(failed);
       const actions = turn.filter((ex) => ex.name === toolName);
-      const targets = parseMentions(list.output!);
+      // The list was asked for by status; checking each task's own flag too costs nothing.
+      const targets = tasksOf(list).filter((t) => t.completed === (status === "completed"));
       if (!targets.length) return reply(status === "active" ? "Nothing left to complete." : "There are no completed tasks to delete.");
       if (!actions.length) return { type: "calls", calls: targets.map((t) => ({ name: toolName, args: { id: t.id } })) };
       if (actions.every(isRejected)) return reply(`Okay, I left your tasks as they were.`);
-      const ok = actions.filter((a) => !failed(a) && !isRejected(a)).flatMap((a) => parseMentions(a.output!));
+      const ok = actions.flatMap(tasksOf);
       const verb = intent.type === "complete_all" ? "Marked" : "Deleted";
       const suffix = intent.type === "complete_all" ? " as done" : "";
       return reply(`${verb} ${ok.length} task${ok.length === 1 ? "" : "s"}${suffix}: ${joinTitles(ok.map((t) => t.title))}.`);
@@ -239,14 +259,15 @@ export function planNextStep(transcript: Transcript, today: string): Step {
 
 function outcome(intent: Intent, action: ToolExchange, today: string, turn: ToolExchange[]): Step {
   if (isRejected(action)) {
-    const listed = turn.filter((ex) => ex.name === "list_tasks" && ex.output).flatMap((ex) => parseMentions(ex.output!));
+    const listed = turn.filter((ex) => ex.name === TOOL.list_tasks).flatMap(tasksOf);
     const title = listed.find((t) => t.id === action.args.id)?.title;
     const what = title ? quote(title) : "it";
     return reply(intent.type === "delete" ? `Okay, I kept ${what}. Nothing was deleted.` : "Okay, nothing was changed.");
   }
-  if (failed(action)) return errorReply(action);
-  const task = parseMentions(action.output!)[0];
-  if (!task) return reply(action.output!);
+  const failed = failure(action);
+  if (failed) return errorReply(failed);
+  const task = tasksOf(action)[0];
+  if (!task) return reply("Done.");
   switch (intent.type) {
     case "complete":
       return reply(task.completed ? `Marked ${quote(task.title)} as done. ✓` : `Reopened ${quote(task.title)}.`);
@@ -259,5 +280,5 @@ function outcome(intent: Intent, action: ToolExchange, today: string, turn: Tool
     case "delete":
       return reply(`Deleted ${quote(task.title)}.`);
   }
-  return reply(action.output!);
+  return reply("Done.");
 }

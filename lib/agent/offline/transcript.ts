@@ -1,35 +1,51 @@
 import type { AgentInputItem } from "@openai/agents";
+import { z } from "zod";
+import { readAgentToolOutput } from "@/mcp/agent-output";
+import { TOOL } from "@/mcp/tools";
 
-/** A task as the tools describe it in their text output: `#12 “Buy milk” (due 2026-11-26, high priority)`. */
-export type TaskMention = { id: number; title: string; completed: boolean; dueDate?: string; priority?: string };
+/** A task as the tools' structured content gives it. Titles are data here, never parsed out of prose. */
+const taskData = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  completed: z.boolean(),
+  dueDate: z.string().nullable().optional(),
+  priority: z.string().optional(),
+});
+export type TaskData = z.infer<typeof taskData>;
 
-const MENTION = /#(\d+) “([^”]*)”(?: \(([^)]*)\))?/g;
+const toolData = z.union([
+  z.object({ isError: z.literal(true), error: z.string() }),
+  z.object({ task: taskData }),
+  z.object({ tasks: z.array(taskData), nextCursor: z.string().nullable().optional() }),
+]);
 
-export function parseMentions(text: string): TaskMention[] {
-  const out: TaskMention[] = [];
-  for (const m of text.matchAll(MENTION)) {
-    const details = m[3]?.split(", ") ?? [];
-    out.push({
-      id: Number(m[1]),
-      title: m[2]!,
-      completed: details.includes("done"),
-      dueDate: details.find((d) => d.startsWith("due "))?.slice(4),
-      priority: details.find((d) => d.endsWith(" priority"))?.replace(" priority", ""),
-    });
-  }
-  return out;
+/**
+ * What a tool call came back with, read from the JSON data part alone: the tasks it returned,
+ * a failure (flagged by the tool, or an output with no data at all, such as a thrown error), or
+ * the user's refusal, which the runner writes as the whole output.
+ */
+export type ToolOutcome =
+  | { status: "ok"; tasks: TaskData[]; more: boolean }
+  | { status: "error"; message: string }
+  | { status: "rejected" };
+
+export type ToolExchange = { callId: string; name: string; args: Record<string, unknown>; outcome?: ToolOutcome };
+
+/** What the model sees as the output of a tool call the user declined. */
+export const REJECTION_MARKER = "The user declined this action, so it was not performed.";
+
+export function readOutcome(output: unknown): ToolOutcome {
+  const read = readAgentToolOutput(output);
+  if (read.data === undefined) return read.text.trim() === REJECTION_MARKER ? { status: "rejected" } : { status: "error", message: read.text };
+  const parsed = toolData.safeParse(read.data);
+  if (!parsed.success) return { status: "error", message: read.text };
+  const data = parsed.data;
+  if ("isError" in data) return { status: "error", message: data.error };
+  if ("task" in data) return { status: "ok", tasks: [data.task], more: false };
+  return { status: "ok", tasks: data.tasks, more: data.nextCursor != null };
 }
-
-export type ToolExchange = { callId: string; name: string; args: Record<string, unknown>; output?: string };
 
 type AnyItem = AgentInputItem & Record<string, unknown>;
-
-export function outputText(output: unknown): string {
-  if (typeof output === "string") return output;
-  if (Array.isArray(output)) return output.map(outputText).join("\n");
-  if (output && typeof output === "object" && "text" in output && typeof (output as { text: unknown }).text === "string") return (output as { text: string }).text;
-  return output == null ? "" : JSON.stringify(output);
-}
 
 export function messageText(item: AnyItem): string {
   const content = item.content;
@@ -67,7 +83,7 @@ export class Transcript {
         byId.set(String(item.callId), { callId: String(item.callId), name: String(item.name), args });
       } else if (item.type === "function_call_result") {
         const ex = byId.get(String(item.callId));
-        if (ex) ex.output = outputText(item.output);
+        if (ex) ex.outcome = readOutcome(item.output);
       }
     }
     return [...byId.values()];
@@ -83,21 +99,27 @@ export class Transcript {
     return this.exchanges(this.items.slice(0, Math.max(0, this.lastUserIndex)));
   }
 
-  /** The tasks of the most recent list_tasks output before this message, in the order shown. */
-  lastListShown(): TaskMention[] {
-    const list = this.earlier.filter((e) => e.name === "list_tasks" && e.output).at(-1);
-    return list ? parseMentions(list.output!) : [];
+  /** The tasks of the most recent list before this message, in the order shown. */
+  lastListShown(): TaskData[] {
+    const list = this.earlier.filter((e) => e.name === TOOL.list_tasks && e.outcome?.status === "ok").at(-1);
+    return list?.outcome?.status === "ok" ? list.outcome.tasks : [];
   }
 
   /** The task the conversation was last about ("it", "that one"). */
-  lastMentioned(): TaskMention | undefined {
+  lastMentioned(): TaskData | undefined {
     for (const ex of [...this.earlier].reverse()) {
-      if (!ex.output || ex.name === "list_tasks") continue;
-      const mentions = parseMentions(ex.output);
-      if (mentions.length === 1) return mentions[0];
+      if (ex.name === TOOL.list_tasks || ex.outcome?.status !== "ok") continue;
+      if (ex.outcome.tasks.length === 1) return ex.outcome.tasks[0];
     }
     const list = this.lastListShown();
     return list.length === 1 ? list[0] : undefined;
+  }
+
+  /** Tool calls of the turn before this one, for a follow-up to its question. */
+  previousTurn(): ToolExchange[] {
+    const before = this.items.slice(0, Math.max(0, this.lastUserIndex));
+    const userIndex = before.findLastIndex(isUser);
+    return userIndex < 0 ? [] : this.exchanges(before.slice(userIndex + 1));
   }
 
   /** The assistant's previous reply and the user message before it, for follow-ups to a question. */
