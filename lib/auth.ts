@@ -4,6 +4,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/db";
 import * as schema from "@/db/schema";
+import { revokeKeysAfterPasswordChange } from "./api-keys/password-change";
 import { displayName, PASSWORD_MAX, PASSWORD_MIN } from "./auth-schemas";
 import { clientIpHeaders } from "./client-ip";
 import { env } from "./env";
@@ -54,6 +55,7 @@ export const auth = betterAuth({
     }),
     after: createAuthMiddleware(async (ctx) => {
       await signInLockoutAfter(ctx);
+      await revokeKeysAfterPasswordChange(ctx);
     }),
   },
   plugins: [nextCookies()],

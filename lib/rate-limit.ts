@@ -6,13 +6,15 @@ import { RateLimitedError } from "./errors";
 /**
  * Counts one request in a fixed window for `bucket` ("chat:<user>", "mcp:<key>") in one
  * statement, and throws RateLimitedError when the window is full. Stored in the database so
- * the limit holds across serverless instances.
+ * the limit holds across serverless instances. `cost` counts a request as several (an MCP
+ * batch counts each of its messages), so batching cannot multiply the limit.
  */
-export async function consumeRateLimit(bucket: string, limit: number, windowSeconds: number, message: string): Promise<void> {
+export async function consumeRateLimit(bucket: string, limit: number, windowSeconds: number, message: string, cost = 1): Promise<void> {
+  const n = Math.max(1, Math.floor(cost));
   const { rows } = await db.execute<{ count: number; retry_after: number }>(sql`
-    insert into ${rateLimits} (bucket, window_start, count) values (${bucket}, now(), 1)
+    insert into ${rateLimits} (bucket, window_start, count) values (${bucket}, now(), ${n}::int)
     on conflict (bucket) do update set
-      count = case when ${rateLimits.windowStart} < now() - make_interval(secs => ${windowSeconds}) then 1 else ${rateLimits.count} + 1 end,
+      count = case when ${rateLimits.windowStart} < now() - make_interval(secs => ${windowSeconds}) then ${n}::int else ${rateLimits.count} + ${n}::int end,
       window_start = case when ${rateLimits.windowStart} < now() - make_interval(secs => ${windowSeconds}) then now() else ${rateLimits.windowStart} end
     returning count, ceil(extract(epoch from (window_start + make_interval(secs => ${windowSeconds}) - now())))::int as retry_after`);
   const row = rows[0]!;

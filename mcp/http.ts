@@ -2,8 +2,9 @@ import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/
 import { db } from "@/db";
 import { toolCalls } from "@/db/schema";
 import { authenticateApiKey } from "@/lib/api-keys/service";
-import { AppError, PayloadTooLargeError, RateLimitedError } from "@/lib/errors";
-import { unstorableText } from "@/lib/http";
+import { AppError, RateLimitedError } from "@/lib/errors";
+import { readBodyWithCap, unstorableText } from "@/lib/http";
+import { BODY_MAX_DEPTH, deeperThan } from "@/lib/json-bounds";
 import { consumeRateLimit, limitFromEnv } from "@/lib/rate-limit";
 import { createTaskServer } from "./server";
 
@@ -20,21 +21,21 @@ export function rpcError(status: number, code: number, message: string, headers:
 const unauthorized = (message: string) =>
   rpcError(401, -32001, message, { "WWW-Authenticate": `Bearer realm="tasktalk", error="invalid_token", error_description="${message}"` });
 
-async function readLimited(req: Request): Promise<string> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MCP_BODY_LIMIT_BYTES) throw new PayloadTooLargeError("The request body is too large.");
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MCP_BODY_LIMIT_BYTES) throw new PayloadTooLargeError("The request body is too large.");
-  return text;
+/** More than this many JSON-RPC messages in one batch are refused before any runs. */
+export const MCP_MAX_BATCH = 20;
+
+/** The JSON-RPC messages in a body (a batch or one message), or null when it is not JSON. */
+function parseBody(body: string): unknown[] | null {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return Array.isArray(parsed) ? parsed : [parsed];
+  } catch {
+    return null;
+  }
 }
 
 function parseMessages(body: string): JsonRpcMessage[] {
-  try {
-    const parsed = JSON.parse(body);
-    return (Array.isArray(parsed) ? parsed : [parsed]).filter((m) => m && typeof m === "object");
-  } catch {
-    return [];
-  }
+  return (parseBody(body) ?? []).filter((m): m is JsonRpcMessage => !!m && typeof m === "object");
 }
 
 /**
@@ -83,11 +84,17 @@ export async function handleMcpRequest(req: Request): Promise<Response> {
   try {
     const owner = await authenticateApiKey(token);
     if (!owner) return unauthorized("This API key is not valid or has been revoked.");
+    const raw = await readBodyWithCap(req, MCP_BODY_LIMIT_BYTES);
+    const body = raw ? new TextDecoder().decode(raw) : "";
+    const messages = parseBody(body);
+    if (messages && messages.length === 0) return rpcError(400, -32600, "Invalid Request: an empty batch.");
+    if (messages && messages.length > MCP_MAX_BATCH) return rpcError(400, -32600, `Invalid Request: a batch may hold at most ${MCP_MAX_BATCH} messages.`);
+    // Tool arguments are stored as they came (tool_calls.arguments): bound them before anything runs.
+    if (messages && deeperThan(messages, BODY_MAX_DEPTH)) return rpcError(400, -32600, `Invalid Request: nested more than ${BODY_MAX_DEPTH} levels deep.`);
+    // Each message of a batch counts, or one batch of 20 would be worth 20 requests.
     const { limit, windowSeconds } = limitFromEnv("MCP", { limit: 120, windowSeconds: 60 });
-    await consumeRateLimit(`mcp:${owner.keyId}`, limit, windowSeconds, "Too many requests for this API key. Try again in {seconds} s.");
+    await consumeRateLimit(`mcp:${owner.keyId}`, limit, windowSeconds, "Too many requests for this API key. Try again in {seconds} s.", messages?.length ?? 1);
 
-    const body = await readLimited(req);
-    if (/^\s*\[\s*\]\s*$/.test(body)) return rpcError(400, -32600, "Invalid Request: an empty batch.");
     const unstorable = unstorableText(parseMessages(body));
     if (unstorable) return rpcError(400, -32602, unstorable);
     const forwarded = new Request(req.url, { method: "POST", headers: req.headers, body });

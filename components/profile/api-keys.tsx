@@ -27,6 +27,7 @@ export function ApiKeys({ initialKeys, mcpUrl }: { initialKeys: ApiKey[]; mcpUrl
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
+  const [revokingAll, setRevokingAll] = useState(false);
 
   async function onCreate(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -53,6 +54,20 @@ export function ApiKeys({ initialKeys, mcpUrl }: { initialKeys: ApiKey[]; mcpUrl
       await api(`/api/keys/${key.id}`, { method: "DELETE" });
       setKeys((k) => k.filter((x) => x.id !== key.id));
       setRevoking(null);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function onRevokeAll() {
+    setPending(true);
+    try {
+      await api("/api/keys", { method: "DELETE" });
+      setKeys([]);
+      setCreated(null);
+      setRevokingAll(false);
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -101,6 +116,14 @@ export function ApiKeys({ initialKeys, mcpUrl }: { initialKeys: ApiKey[]; mcpUrl
         </ul>
       )}
 
+      {keys.length > 0 && (
+        <div className="flex justify-end">
+          <Button variant="secondary" size="sm" onClick={() => setRevokingAll(true)}>
+            Revoke all keys
+          </Button>
+        </div>
+      )}
+
       <Dialog open={revoking !== null} onClose={() => setRevoking(null)} title={`Revoke “${revoking?.name ?? ""}”?`} description="Clients using this key stop working at once. This cannot be undone.">
         <div className="mt-6 flex justify-end gap-2">
           <Button variant="secondary" onClick={() => setRevoking(null)} data-autofocus>
@@ -108,6 +131,22 @@ export function ApiKeys({ initialKeys, mcpUrl }: { initialKeys: ApiKey[]; mcpUrl
           </Button>
           <Button variant="danger" pending={pending} onClick={() => revoking && onRevoke(revoking)}>
             Revoke
+          </Button>
+        </div>
+      </Dialog>
+
+      <Dialog
+        open={revokingAll}
+        onClose={() => setRevokingAll(false)}
+        title={`Revoke all ${keys.length} ${keys.length === 1 ? "key" : "keys"}?`}
+        description="Every MCP client using one of your keys stops working at once. Do this if a key may have leaked. This cannot be undone."
+      >
+        <div className="mt-6 flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => setRevokingAll(false)} data-autofocus>
+            Cancel
+          </Button>
+          <Button variant="danger" pending={pending} onClick={onRevokeAll}>
+            Revoke all keys
           </Button>
         </div>
       </Dialog>

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -10,19 +10,22 @@ export function ChangePasswordForm() {
   const [errors, setErrors] = useState<FormErrors>({});
   const [saved, setSaved] = useState(false);
   const [pending, setPending] = useState(false);
+  const signOutId = useId();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     setSaved(false);
-    const parsed = changePasswordSchema.safeParse(Object.fromEntries(new FormData(form)));
+    const { revokeOtherSessions, ...fields } = Object.fromEntries(new FormData(form));
+    const parsed = changePasswordSchema.safeParse(fields);
     if (!parsed.success) return setErrors(formErrors(parsed.error));
     setErrors({});
     setPending(true);
     const { error } = await authClient.changePassword({
       currentPassword: parsed.data.currentPassword,
       newPassword: parsed.data.newPassword,
-      revokeOtherSessions: true,
+      // Better Auth's hook then revokes the API keys too (lib/api-keys/password-change.ts).
+      revokeOtherSessions: revokeOtherSessions === "on",
     });
     setPending(false);
     if (error) {
@@ -42,10 +45,21 @@ export function ChangePasswordForm() {
         name="newPassword"
         type="password"
         autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN} characters. Other devices are signed out.`}
+        hint={`At least ${PASSWORD_MIN} characters.`}
         error={errors.newPassword}
       />
       <TextField label="Confirm new password" name="confirmPassword" type="password" autoComplete="new-password" error={errors.confirmPassword} />
+      <div className="flex items-start gap-2">
+        <input id={signOutId} type="checkbox" name="revokeOtherSessions" defaultChecked aria-describedby={`${signOutId}-hint`} className="mt-1 size-4 accent-indigo-600" />
+        <div className="text-sm">
+          <label htmlFor={signOutId} className="font-medium">
+            Sign out other devices and revoke all API keys
+          </label>
+          <p id={`${signOutId}-hint`} className="text-zinc-600 dark:text-zinc-400">
+            Every other session ends, and MCP clients using one of your keys stop working until you give them a new key.
+          </p>
+        </div>
+      </div>
       {saved && <Alert tone="success">Your password was changed.</Alert>}
       <Button type="submit" pending={pending}>
         Change password

@@ -71,3 +71,13 @@ export async function authenticateApiKey(key: string): Promise<{ userId: string;
     .returning({ userId: apiKeys.userId, keyId: apiKeys.id });
   return row ?? null;
 }
+
+/** Revokes every live key of `userId` (the "revoke all keys" button, a password change that signs other devices out); how many it revoked. */
+export async function revokeAllKeys(userId: string): Promise<number> {
+  const rows = await db
+    .update(apiKeys)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id });
+  return rows.length;
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedJson, boundedRecord } from "@/lib/json-bounds";
 
 /**
  * ChatKit's wire protocol (see docs/chatkit-protocol in shared docs): the requests we accept
@@ -14,14 +15,14 @@ const threadId = z.uuid({ error: "thread_id is not a valid thread id." });
 const itemId = z.string().regex(/^[a-z]{2,5}_[A-Za-z0-9]{4,40}$/, "item_id is not a valid item id.");
 
 const inputText = z.object({ type: z.literal("input_text"), text: z.string() });
-const inputTag = z.object({ type: z.literal("input_tag"), id: z.string().max(200), text: z.string().max(500), data: z.record(z.string(), z.unknown()).optional() }).loose();
+const inputTag = z.object({ type: z.literal("input_tag"), id: z.string().max(200), text: z.string().max(500), data: boundedRecord().optional() }).loose();
 
 export const userMessageInputSchema = z
   .object({
     content: z.array(z.discriminatedUnion("type", [inputText, inputTag]), { error: "input.content must be a list of text parts." }).min(1).max(20),
     attachments: z.array(z.string()).max(0, "Attachments are not supported.").optional(),
     quoted_text: z.string().max(MAX_MESSAGE_CHARS).nullish(),
-    inference_options: z.record(z.string(), z.unknown()).nullish(),
+    inference_options: boundedRecord().nullish(),
   })
   .loose()
   .superRefine((input, ctx) => {
@@ -36,17 +37,17 @@ const pageParams = {
   after: z.string().max(100).nullish(),
 };
 
-export const actionSchema = z.object({ type: z.string().min(1).max(100), payload: z.unknown().optional() }).loose();
+export const actionSchema = z.object({ type: z.string().min(1).max(100), payload: boundedJson().optional() }).loose();
 
 const req = <T extends string, P extends z.ZodType>(type: T, params: P) =>
-  z.object({ type: z.literal(type), params, metadata: z.record(z.string(), z.unknown()).optional() });
+  z.object({ type: z.literal(type), params, metadata: boundedRecord().optional() });
 
 export const streamingRequestSchema = z.discriminatedUnion("type", [
   req("threads.create", z.object({ input: userMessageInputSchema }).loose()),
   req("threads.add_user_message", z.object({ thread_id: threadId, input: userMessageInputSchema }).loose()),
   req("threads.custom_action", z.object({ thread_id: threadId, item_id: itemId.nullish(), action: actionSchema }).loose()),
   req("threads.retry_after_item", z.object({ thread_id: threadId, item_id: itemId }).loose()),
-  req("threads.add_client_tool_output", z.object({ thread_id: threadId, result: z.unknown() }).loose()),
+  req("threads.add_client_tool_output", z.object({ thread_id: threadId, result: boundedJson() }).loose()),
 ]);
 
 export const jsonRequestSchema = z.discriminatedUnion("type", [
