@@ -299,7 +299,9 @@ async function benchDatabase(kind: "postgres" | "pglite", index: number) {
   const port = cfg.port + index * 10;
   const origin = `http://localhost:${port}`;
   const db = kind === "postgres" ? await postgres() : await pglite();
-  const env = serverEnv({ ...db.env, BETTER_AUTH_URL: origin, BENCH_INSTRUMENT: "1" });
+  // Each simulated user sends its own X-Forwarded-For, trusted as if a proxy set it, so the
+  // per-IP sign-up limit does not throttle the seeding.
+  const env = serverEnv({ ...db.env, BETTER_AUTH_URL: origin, BENCH_INSTRUMENT: "1", TRUSTED_PROXY_HEADER: "x-forwarded-for" });
   let server = await NextServer.start(port, env);
   const result: Record<string, unknown> = { kind };
   try {

@@ -15,6 +15,9 @@ const env = {
   BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
   BETTER_AUTH_URL: `http://localhost:${port}`,
   PGLITE_DIR: dataDir,
+  // The tests give each browser context its own X-Forwarded-For (tests/e2e/helpers.ts), as a
+  // trusted proxy would, so Better Auth's per-IP sign-up limit does not lump them together.
+  TRUSTED_PROXY_HEADER: "x-forwarded-for",
 };
 delete env.DATABASE_URL;
 

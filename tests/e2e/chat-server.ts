@@ -66,6 +66,9 @@ export class ChatServer {
       PGLITE_DIR: this.dataDir,
       BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
       BETTER_AUTH_URL: this.baseURL,
+      // The specs give each browser context its own X-Forwarded-For, as a trusted proxy would,
+      // so Better Auth's per-IP sign-up limit does not lump them together.
+      TRUSTED_PROXY_HEADER: "x-forwarded-for",
       ...this.opts.env,
       ...(runtime ? this.opts.runtimeEnv : {}),
     };

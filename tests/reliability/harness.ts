@@ -102,6 +102,9 @@ export function appEnv(port: number, proxyAddress: string, extra: Record<string,
     BETTER_AUTH_SECRET: AUTH_SECRET,
     BETTER_AUTH_URL: `http://localhost:${port}`,
     AGENT_TRACING: "0",
+    // Each Client sends its own X-Forwarded-For, as a trusted proxy would set it, so Better
+    // Auth's per-IP sign-up limit (3 per 10 s) does not lump all test users together.
+    TRUSTED_PROXY_HEADER: "x-forwarded-for",
     // Most tests post many turns as one user; the rate-limit test starts its own server with low limits.
     CHAT_RATE_LIMIT: "100000",
     MCP_RATE_LIMIT: "100000",

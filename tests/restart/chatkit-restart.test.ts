@@ -82,6 +82,8 @@ function env(): NodeJS.ProcessEnv {
     AGENT_API: "responses",
     AGENT_TRACING: "0",
     CHAT_RATE_LIMIT: "1000",
+    // The client's X-Forwarded-For stands in for a trusted proxy's (per-IP auth limits).
+    TRUSTED_PROXY_HEADER: "x-forwarded-for",
   });
 }
 

@@ -11,6 +11,10 @@ export const PORTS = {
   apiKeys: 3820,
   boundedInput: 3825,
   notFound: 3830,
+  clientIp: 3850,
+  signInLockout: 3855,
+  headers: 3860,
+  crossSite: 3865,
 } as const;
 
 export const ALL_PORTS: number[] = Object.values(PORTS).flatMap((p) => [p, p + 1, p + 2]);
