@@ -1,19 +1,17 @@
-import fs from "node:fs";
-import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { Pool, neonConfig } from "@neondatabase/serverless";
-import { drizzle as drizzleNeon, type NeonDatabase } from "drizzle-orm/neon-serverless";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import ws from "ws";
-import { configureNeonForLocalProxy } from "./neon-local";
+import type { PGlite } from "@electric-sql/pglite";
+import type { Pool } from "@neondatabase/serverless";
+import type { NeonDatabase } from "drizzle-orm/neon-serverless";
+import { databaseConfigProblem, DatabaseNotConfiguredError } from "./config";
+import { migrateEmbeddedDatabase, openEmbedded } from "./embedded";
+import { openNeon } from "./neon";
 import * as schema from "./schema";
+
+export { migrationsFolder, pgliteDir } from "./embedded";
 
 export type Db = NeonDatabase<typeof schema>;
 export type DbKind = "neon" | "pglite";
 
-type Holder =
-  | { kind: "neon"; db: Db; pool: Pool }
-  | { kind: "pglite"; db: Db; pglite: PGlite; dir: string };
+type Holder = { kind: "neon"; db: Db; pool: Pool } | { kind: "pglite"; db: Db; pglite: PGlite; dir: string };
 
 declare global {
   var __tasktalkDb: Holder | undefined;
@@ -31,30 +29,17 @@ export function dbQueryCount(): number {
   return globalThis.__tasktalkQueryCount ?? 0;
 }
 
-export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
-
-export function pgliteDir(): string {
-  return process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
-}
-
 function open(): Holder {
+  if (databaseConfigProblem()) throw new DatabaseNotConfiguredError();
   const url = process.env.DATABASE_URL;
-  if (url) {
-    neonConfig.webSocketConstructor = ws;
-    configureNeonForLocalProxy();
-    const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
-    return { kind: "neon", db: drizzleNeon({ client: pool, schema, logger: countingLogger }), pool };
-  }
-  const dir = pgliteDir();
-  fs.mkdirSync(dir, { recursive: true });
-  const pglite = new PGlite(dir);
+  if (url) return { kind: "neon", ...openNeon(url, schema, countingLogger) };
+  const { pglite, dir, db } = openEmbedded(schema, countingLogger);
   // Both are PgDatabase<…, typeof schema> with the same query API; one type keeps callers simple.
-  const db = drizzlePglite({ client: pglite, schema, logger: countingLogger }) as unknown as Db;
-  return { kind: "pglite", db, pglite, dir };
+  return { kind: "pglite", db: db as unknown as Db, pglite, dir };
 }
 
 /**
- * One connection per process, opened on first use. `next build` evaluates server modules,
+ * One connection pool per process, opened on first use. `next build` evaluates server modules,
  * and instrumentation and route bundles are separate module graphs, so the instance lives
  * on globalThis and nothing connects at import time.
  */
@@ -74,12 +59,10 @@ export function dbKind(): DbKind {
   return process.env.DATABASE_URL ? "neon" : "pglite";
 }
 
-/** Applies pending migrations to the embedded database. On Postgres/Neon, `npm run db:migrate` does this. */
+/** Applies pending migrations to the embedded database. Postgres/Neon is migrated by `npm run db:migrate` (and by the Vercel build). */
 export async function migrateEmbedded(): Promise<void> {
   const h = holder();
-  if (h.kind !== "pglite") return;
-  const { migrate } = await import("drizzle-orm/pglite/migrator");
-  await migrate(drizzlePglite({ client: h.pglite }), { migrationsFolder });
+  if (h.kind === "pglite") await migrateEmbeddedDatabase(h.pglite);
 }
 
 /** Closes the process's connection (tests and scripts; the server keeps it for its lifetime). */

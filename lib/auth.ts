@@ -8,14 +8,19 @@ import { revokeKeysAfterPasswordChange } from "./api-keys/password-change";
 import { displayName, PASSWORD_MAX, PASSWORD_MIN } from "./auth-schemas";
 import { clientIpHeaders } from "./client-ip";
 import { env } from "./env";
+import { originPolicy, trustedOriginsFor } from "./origins";
 import { signInLockoutAfter, signInLockoutBefore } from "./signin-lockout";
 
-const baseURL = env().BETTER_AUTH_URL;
+// Production trusts BETTER_AUTH_URL only; a Vercel preview trusts its own URLs (lib/origins.ts).
+const origins = originPolicy();
+for (const reason of origins.refused) console.warn(`[auth] PREVIEW_TRUSTED_ORIGINS entry ignored: ${reason}`);
+const baseURL = origins.baseURL ?? env().BETTER_AUTH_URL;
 
 export const auth = betterAuth({
   appName: "Tasktalk",
   baseURL,
   secret: env().BETTER_AUTH_SECRET,
+  trustedOrigins: (request) => trustedOriginsFor(request, origins),
   database: drizzleAdapter(db, { provider: "pg", schema }),
   emailAndPassword: {
     enabled: true,
@@ -34,6 +39,8 @@ export const auth = betterAuth({
     modelName: "rateLimit",
   },
   advanced: {
+    // __Secure- cookies with the Secure flag whenever the app is served over https.
+    useSecureCookies: baseURL?.startsWith("https://") ?? false,
     // Per-IP limits are only as good as the IP: never a header the client can set (lib/client-ip.ts).
     ipAddress: { ipAddressHeaders: clientIpHeaders() },
   },

@@ -1,12 +1,18 @@
 // Makes `npm install && npm run dev` work on a fresh clone: writes .env.local with a random
 // BETTER_AUTH_SECRET when the file does not exist. It never overwrites an existing file.
+// On Vercel it writes nothing and fails instead when the secret is missing (scripts/lib/build-env.mjs).
 import { randomBytes } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { checkBuildEnv } from "./lib/build-env.mjs";
 
 const file = path.join(process.cwd(), ".env.local");
 
-if (process.env.BETTER_AUTH_SECRET) {
+const problem = checkBuildEnv();
+if (problem) {
+  console.error(`ensure-env: ${problem}`);
+  process.exit(1);
+} else if (process.env.BETTER_AUTH_SECRET) {
   // The environment already provides a secret (CI, Vercel): nothing to write.
 } else if (existsSync(file)) {
   // Keep whatever the developer has; rotating the secret would sign everyone out.

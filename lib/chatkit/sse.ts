@@ -1,3 +1,4 @@
+import { waitUntil } from "@vercel/functions";
 import type { ChatKitEvent } from "./schemas";
 
 export const SSE_HEADERS = {
@@ -11,7 +12,9 @@ export type EventSink = (event: ChatKitEvent) => void;
 
 /**
  * An SSE response fed by `produce`. The abort signal fires when the client goes away
- * (Stop button, closed tab); `produce` must then persist what it has and return.
+ * (Stop button, closed tab); `produce` must then persist what it has and return. On Vercel a
+ * function may be frozen once its client is gone, so the turn is handed to `waitUntil`, which
+ * keeps the instance alive until those last writes are done (elsewhere it does nothing).
  */
 export function sseResponse(requestSignal: AbortSignal, produce: (emit: EventSink, signal: AbortSignal) => Promise<void>): Response {
   const encoder = new TextEncoder();
@@ -19,7 +22,7 @@ export function sseResponse(requestSignal: AbortSignal, produce: (emit: EventSin
   const abort = () => controller.abort();
   requestSignal.addEventListener("abort", abort, { once: true });
   const stream = new ReadableStream<Uint8Array>({
-    async start(stream) {
+    start(stream) {
       const emit: EventSink = (event) => {
         if (controller.signal.aborted) return;
         try {
@@ -28,14 +31,14 @@ export function sseResponse(requestSignal: AbortSignal, produce: (emit: EventSin
           controller.abort();
         }
       };
-      try {
-        await produce(emit, controller.signal);
-      } finally {
+      const producing = produce(emit, controller.signal).finally(() => {
         requestSignal.removeEventListener("abort", abort);
         try {
           stream.close();
         } catch {}
-      }
+      });
+      waitUntil(producing.catch(() => {}));
+      return producing;
     },
     cancel() {
       controller.abort();

@@ -9,7 +9,8 @@ const dirs: string[] = [];
 const run = (cwd: string, env: Record<string, string> = {}) => {
   const clean = { ...process.env };
   delete clean.BETTER_AUTH_SECRET;
-  execFileSync(process.execPath, [script], { cwd, env: { ...clean, ...env } });
+  delete clean.VERCEL;
+  execFileSync(process.execPath, [script], { cwd, env: { ...clean, ...env }, stdio: "pipe" });
 };
 const tmp = () => {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), "ensure-env-"));
@@ -36,6 +37,21 @@ describe("scripts/ensure-env", () => {
     fs.writeFileSync(path.join(d, ".env.local"), "BETTER_AUTH_SECRET=mine\n");
     run(d);
     expect(fs.readFileSync(path.join(d, ".env.local"), "utf8")).toBe("BETTER_AUTH_SECRET=mine\n");
+  });
+
+  it("on Vercel, fails with a clear message instead of inventing a secret", () => {
+    const d = tmp();
+    let stderr = "";
+    try {
+      run(d, { VERCEL: "1" });
+    } catch (error) {
+      stderr = String((error as { stderr?: Buffer }).stderr);
+    }
+    expect(stderr).toMatch(/BETTER_AUTH_SECRET is not set/);
+    expect(fs.existsSync(path.join(d, ".env.local"))).toBe(false);
+    expect(() => run(d, { VERCEL: "1", BETTER_AUTH_SECRET: "short" })).toThrow();
+    run(d, { VERCEL: "1", BETTER_AUTH_SECRET: "a-real-secret-of-at-least-32-characters-0123" });
+    expect(fs.existsSync(path.join(d, ".env.local"))).toBe(false);
   });
 
   it("writes nothing when the environment already has a secret", () => {

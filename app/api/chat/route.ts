@@ -5,8 +5,7 @@ import { timeZoneFromCookieHeader } from "@/lib/timezone";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-// A turn with a real model can take a while; the lease on the thread is renewed meanwhile.
-export const maxDuration = 60;
+// Its maxDuration (60 s: a turn with a real model can take a while) is set in vercel.json.
 
 /** The ChatKit protocol endpoint: every request type, one POST. */
 export const POST = handler(async (req: Request) => {

@@ -1,4 +1,5 @@
 import { toNextJsHandler } from "better-auth/next-js";
+import { assertDatabaseConfigured } from "@/db/config";
 import { auth } from "@/lib/auth";
 import { errorResponse, readBodyWithCap } from "@/lib/http";
 
@@ -7,7 +8,14 @@ const AUTH_BODY_LIMIT_BYTES = 64 * 1024;
 
 const betterAuth = toNextJsHandler(auth);
 
-export const GET = betterAuth.GET;
+export async function GET(req: Request): Promise<Response> {
+  try {
+    assertDatabaseConfigured();
+  } catch (error) {
+    return errorResponse(error);
+  }
+  return betterAuth.GET(req);
+}
 
 /**
  * Better Auth buffers a whole body before looking at it, so a chunked upload of any size
@@ -17,6 +25,7 @@ export const GET = betterAuth.GET;
 export async function POST(req: Request): Promise<Response> {
   let body: Buffer | null;
   try {
+    assertDatabaseConfigured();
     body = await readBodyWithCap(req, AUTH_BODY_LIMIT_BYTES);
   } catch (error) {
     return errorResponse(error);
