@@ -16,7 +16,7 @@ const app = new App(PORTS.bodyCaps);
 async function twoAtOnce(send: () => Promise<Res>) {
   const before = serverRss(app);
   const { result, peak } = await peakRssDuring(app, () => Promise.all([send(), send()]));
-  return { responses: result, growthMb: (peak - before) / MB };
+  return { responses: result, growthMb: (peak - before) / MB, rss: `${Math.round(before / MB)} → peak ${Math.round(peak / MB)} MB` };
 }
 
 describe.skipIf(SKIP !== null)("streaming body caps", () => {
@@ -39,10 +39,10 @@ describe.skipIf(SKIP !== null)("streaming body caps", () => {
 
   it("Better Auth sign-in: 2 × 50 MB chunked → 413 JSON, RSS grows < 50 MB", async () => {
     const attacker = new Client(app);
-    const { responses, growthMb } = await twoAtOnce(() =>
+    const { responses, growthMb, rss } = await twoAtOnce(() =>
       attacker.request("POST", "/api/auth/sign-in/email", { raw: chunkedBody(50 * MB), headers: { "content-type": "application/json" }, cookie: null, timeoutMs: 60_000 }),
     );
-    log(`body-caps: auth 2 × 50 MB → ${responses.map((r) => r.status).join(", ")}, RSS +${growthMb.toFixed(1)} MB`);
+    log(`body-caps: auth 2 × 50 MB → ${responses.map((r) => r.status).join(", ")}, RSS +${growthMb.toFixed(1)} MB (${rss})`);
     for (const res of responses) {
       expect(res.status, res.text.slice(0, 200)).toBe(413);
       expect(res.json?.error).toBeTruthy();
@@ -51,8 +51,8 @@ describe.skipIf(SKIP !== null)("streaming body caps", () => {
   });
 
   it("MCP with a valid key: 2 × 50 MB chunked → 413 JSON-RPC error, RSS grows < 50 MB", async () => {
-    const { responses, growthMb } = await twoAtOnce(() => user.request("POST", "/api/mcp", { raw: chunkedBody(50 * MB), headers: mcpHeaders(key), timeoutMs: 60_000 }));
-    log(`body-caps: MCP 2 × 50 MB → ${responses.map((r) => r.status).join(", ")}, RSS +${growthMb.toFixed(1)} MB`);
+    const { responses, growthMb, rss } = await twoAtOnce(() => user.request("POST", "/api/mcp", { raw: chunkedBody(50 * MB), headers: mcpHeaders(key), timeoutMs: 60_000 }));
+    log(`body-caps: MCP 2 × 50 MB → ${responses.map((r) => r.status).join(", ")}, RSS +${growthMb.toFixed(1)} MB (${rss})`);
     for (const res of responses) {
       expect(res.status, res.text.slice(0, 200)).toBe(413);
       expect(res.json?.error?.message).toMatch(/larger than/);
