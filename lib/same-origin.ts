@@ -1,4 +1,4 @@
-import { env } from "./env";
+import { isTrustedOrigin, originPolicy, type OriginPolicy } from "./origins";
 
 /**
  * Defence in depth against cross-site writes. The JSON-only bodies (a cross-site form cannot
@@ -22,29 +22,36 @@ function originOf(value: string | undefined): string | null {
   }
 }
 
+/** A list of origins, or a test of one (already normalized to scheme://host[:port]). */
+export type TrustedOrigins = readonly string[] | ((origin: string) => boolean);
+
+let shared: OriginPolicy | undefined;
+
 /**
- * The origins a browser may legitimately send: the one the request was addressed to and the
- * app's public URL (BETTER_AUTH_URL), plus any `extra` (e.g. the shared trusted-origins list).
+ * The origins a browser may legitimately send: the one the request was addressed to, and the
+ * ones the app trusts everywhere else (lib/origins.ts, as Better Auth does: BETTER_AUTH_URL, or
+ * a Vercel preview's own URLs and allow-listed hosts).
  */
-export function appOrigins(req: Request, extra: readonly string[] = []): string[] {
-  const origins = [originOf(req.url), originOf(env().BETTER_AUTH_URL), ...extra.map(originOf)];
-  return [...new Set(origins.filter((o): o is string => o !== null))];
+export function appOrigins(req: Request, policy: OriginPolicy = (shared ??= originPolicy())): (origin: string) => boolean {
+  const own = originOf(req.url);
+  return (origin) => origin === own || isTrustedOrigin(origin, policy);
 }
 
 /** Why `req` is refused as cross-site, or null when it may proceed. */
-export function crossSiteReason(req: Request, trustedOrigins: readonly string[]): string | null {
+export function crossSiteReason(req: Request, trusted: TrustedOrigins): string | null {
   if (!STATE_CHANGING.has(req.method.toUpperCase())) return null;
   if (req.headers.get("sec-fetch-site")?.trim().toLowerCase() === "cross-site") return "Sec-Fetch-Site is cross-site";
   const origin = req.headers.get("origin");
   if (origin === null) return null;
   // "null" (sandboxed frames, data: URLs) and anything unparseable are foreign too.
-  if (!trustedOrigins.includes(originOf(origin.trim()) ?? "")) return `Origin ${JSON.stringify(origin.slice(0, 200))} is not this app`;
-  return null;
+  const normalized = originOf(origin.trim());
+  const ok = normalized !== null && (typeof trusted === "function" ? trusted(normalized) : trusted.includes(normalized));
+  return ok ? null : `Origin ${JSON.stringify(origin.slice(0, 200))} is not this app`;
 }
 
 /** A 403 for a cross-site state-changing request, or null. Nothing has been read or written when it answers. */
-export function refuseCrossSite(req: Request, trustedOrigins: readonly string[] = appOrigins(req)): Response | null {
-  const reason = crossSiteReason(req, trustedOrigins);
+export function refuseCrossSite(req: Request, trusted: TrustedOrigins = appOrigins(req)): Response | null {
+  const reason = crossSiteReason(req, trusted);
   if (!reason) return null;
   return Response.json(
     { error: "cross_site_request", message: `Cross-site requests cannot change anything here (${reason}).` },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { originPolicy } from "@/lib/origins";
 import { appOrigins, crossSiteReason, refuseCrossSite } from "@/lib/same-origin";
 
 const TRUSTED = ["https://tasks.example.com"];
@@ -38,9 +39,22 @@ describe("crossSiteReason", () => {
 });
 
 describe("appOrigins", () => {
-  it("is the request's own origin, BETTER_AUTH_URL's and any extra, without duplicates or junk", () => {
-    const origins = appOrigins(new Request("http://127.0.0.1:3850/api/tasks"), ["https://preview.example.vercel.app/", "nonsense", "http://localhost:3000"]);
-    expect(origins).toEqual(["http://127.0.0.1:3850", "http://localhost:3000", "https://preview.example.vercel.app"]);
+  const env = (vars: Record<string, string>) => vars as unknown as NodeJS.ProcessEnv;
+
+  it("trusts the request's own origin and BETTER_AUTH_URL, nothing else", () => {
+    const trusts = appOrigins(new Request("http://127.0.0.1:3850/api/tasks"), originPolicy(env({ BETTER_AUTH_URL: "http://localhost:3850" })));
+    expect(["http://127.0.0.1:3850", "http://localhost:3850"].map(trusts)).toEqual([true, true]);
+    expect(["http://localhost:3851", "https://localhost:3850", "https://evil.example"].map(trusts)).toEqual([false, false, false]);
+  });
+
+  it("on a Vercel preview, trusts the preview's own URLs and allow-listed hosts, as Better Auth does", () => {
+    const policy = originPolicy(
+      env({ VERCEL: "1", VERCEL_ENV: "preview", VERCEL_URL: "tasktalk-abc123-team.vercel.app", PREVIEW_TRUSTED_ORIGINS: "tasktalk-*-team.vercel.app" }),
+    );
+    const trusts = appOrigins(new Request("https://tasktalk-abc123-team.vercel.app/api/tasks"), policy);
+    expect(trusts("https://tasktalk-git-main-team.vercel.app")).toBe(true);
+    expect(trusts("https://someone-else.vercel.app")).toBe(false);
+    expect(crossSiteReason(new Request("https://tasktalk-abc123-team.vercel.app/api/tasks", { method: "POST", headers: { origin: "https://someone-else.vercel.app" } }), trusts)).not.toBeNull();
   });
 });
 
