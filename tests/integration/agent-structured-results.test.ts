@@ -36,6 +36,8 @@ describe("a planted title cannot steer the assistant", () => {
     expect(done.outcome.text).toBe(`Deleted 1 task: “old receipt” #${victim.id} “old receipt”.`);
   });
 
+  // The question now shows whole titles, planted "#id"s included; the answer must be resolved from
+  // the list data, since reading the question back (as the old model did) would pick the victim.
   it("an answer to “which one?” picks from the tasks listed, not from ids written in titles", async () => {
     const u = await signUpUser("planted-choice");
     const victim = await createTask(u.id, { title: "Passport renewal" });
