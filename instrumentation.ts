@@ -2,7 +2,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Rate limits need the client's real address; see lib/client-ip.ts.
   const { installPeerAddressStamp } = await import("./lib/client-ip");
-  installPeerAddressStamp(await import("node:http"));
+  installPeerAddressStamp();
   // A deployment's database is migrated by its build (scripts/migrate.mjs), never at start-up.
   if (process.env.DATABASE_URL) return;
   const { databaseConfigProblem } = await import("./db/config");

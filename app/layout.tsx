@@ -18,10 +18,16 @@ export const viewport: Viewport = {
 // Runs before paint so a dark-mode user never sees a white flash.
 const themeScript = `(function(){try{var t=localStorage.getItem("theme");var d=t==="dark"||(t!=="light"&&matchMedia("(prefers-color-scheme: dark)").matches);document.documentElement.classList.toggle("dark",d)}catch(e){}})()`;
 
+// zod tries `new Function` once to see whether it may compile its parsers. The CSP has no
+// 'unsafe-eval', so that probe would be refused and reported as a violation on every page;
+// this tells zod not to try. It must run before any bundle, hence inline and first in <head>.
+const zodConfigScript = `globalThis.__zod_globalConfig=Object.assign(globalThis.__zod_globalConfig||{},{jitless:true})`;
+
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
+        <script dangerouslySetInnerHTML={{ __html: zodConfigScript }} />
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-dvh font-sans">{children}</body>

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type * as Http from "node:http";
+import * as Http from "node:http";
 import { z } from "zod";
 
 /**
@@ -66,7 +66,7 @@ export function stampPeerAddress(req: Http.IncomingMessage, name = peerAddressHe
  * Idempotent. Requests already waiting when this runs (the first moments after start) are not
  * stamped and share Better Auth's fallback bucket.
  */
-export function installPeerAddressStamp(http: typeof Http): void {
+export function installPeerAddressStamp(http: typeof Http = Http): void {
   const g = globalThis as Globals;
   if (g[INSTALLED_KEY]) return;
   g[INSTALLED_KEY] = true;
