@@ -17,7 +17,8 @@ import { clearRateLimit, consumeRateLimit, limitFromEnv } from "./rate-limit";
 
 export const SIGN_IN_PATH = "/sign-in/email";
 
-const signInBody = z.object({ email: z.string().trim().toLowerCase().min(1).max(254) });
+// No control characters: PostgreSQL refuses a NUL in the bucket's text (a 500); Better Auth refuses such an email anyway.
+const signInBody = z.object({ email: z.string().trim().toLowerCase().min(1).max(254).regex(/^[^\u0000-\u001f\u007f]*$/) });
 
 export function signInLockoutLimit(env: NodeJS.ProcessEnv = process.env) {
   return limitFromEnv("SIGNIN_FAILURE", { limit: 5, windowSeconds: 15 * 60 }, env);

@@ -36,8 +36,9 @@ export function portFree(port: number, host = "127.0.0.1"): Promise<boolean> {
 /** The environment for `next build` / `next start`: the caller's, without what the test runner set for itself. */
 export function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  // Next sets NODE_ENV itself; vitest's "test" would make `next start` misbehave.
-  for (const key of ["NODE_ENV", "DATABASE_URL", "NEON_WS_PROXY", "TEST_PG_URL", "GEMINI_API_KEY", "GEMINI_BASE_URL", "AGENT_MODEL"]) delete env[key];
+  // Next sets NODE_ENV itself; vitest's "test" would make `next start` misbehave. Vitest's TEST=true
+  // would make Better Auth skip its Origin/CSRF checks (isTest()), so the server under test must not see it.
+  for (const key of ["NODE_ENV", "TEST", "DATABASE_URL", "NEON_WS_PROXY", "TEST_PG_URL", "GEMINI_API_KEY", "GEMINI_BASE_URL", "AGENT_MODEL"]) delete env[key];
   for (const key of Object.keys(env)) if (key.startsWith("VITEST")) delete env[key];
   return { ...env, NEXT_TELEMETRY_DISABLED: "1", ...extra };
 }
