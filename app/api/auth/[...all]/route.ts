@@ -2,6 +2,8 @@ import { toNextJsHandler } from "better-auth/next-js";
 import { assertDatabaseConfigured } from "@/db/config";
 import { auth } from "@/lib/auth";
 import { errorResponse, readBodyWithCap } from "@/lib/http";
+import { isTrustedOrigin } from "@/lib/origins";
+import { refuseCrossSite } from "@/lib/same-origin";
 
 /** Every Better Auth request body (sign-in, sign-up, profile) is a few hundred bytes. */
 const AUTH_BODY_LIMIT_BYTES = 64 * 1024;
@@ -23,6 +25,11 @@ export async function GET(req: Request): Promise<Response> {
  * handed on buffered; past the cap the answer is a 413 JSON and the rest is never read.
  */
 export async function POST(req: Request): Promise<Response> {
+  // Better Auth checks Origin only on requests that carry cookies; sign-up and sign-in do not, so a
+  // foreign page could sign a visitor into an attacker's account. Auth trusts exactly the origins
+  // Better Auth is configured with: BETTER_AUTH_URL, or a preview's own URLs (lib/origins.ts).
+  const refused = refuseCrossSite(req, (origin) => isTrustedOrigin(origin));
+  if (refused) return refused;
   let body: Buffer | null;
   try {
     assertDatabaseConfigured();
