@@ -64,7 +64,7 @@ export function ApiKeys({ initialKeys, mcpUrl }: { initialKeys: ApiKey[]; mcpUrl
   async function onRevokeAll() {
     setPending(true);
     try {
-      await api("/api/keys", { method: "DELETE" });
+      await api("/api/keys/revoke-all", { method: "POST" });
       setKeys([]);
       setCreated(null);
       setRevokingAll(false);

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as authRoute from "@/app/api/auth/[...all]/route";
-import * as keysRoute from "@/app/api/keys/route";
+import * as revokeAllRoute from "@/app/api/keys/revoke-all/route";
 import { db } from "@/db";
 import { apiKeys } from "@/db/schema";
 import { createApiKey, revokeAllKeys } from "@/lib/api-keys/service";
@@ -45,14 +45,14 @@ describe("revoking all of a user's API keys", () => {
     expect(await revokeAllKeys(alice.id)).toBe(0);
   });
 
-  it("DELETE /api/keys revokes the signed-in user's keys only", async () => {
+  it("POST /api/keys/revoke-all revokes the signed-in user's keys only", async () => {
     await createApiKey(alice.id, { name: "A3" });
-    const res = await keysRoute.DELETE(jsonRequest("/api/keys", { method: "DELETE", cookie: alice.cookie }));
+    const res = await revokeAllRoute.POST(jsonRequest("/api/keys/revoke-all", { method: "POST", cookie: alice.cookie }));
     expect(res.status).toBe(200);
     expect(await readJson(res)).toEqual({ revoked: 1 });
     expect(await liveKeys(alice.id)).toBe(0);
     expect(await liveKeys(bob.id)).toBe(1);
-    expect((await keysRoute.DELETE(jsonRequest("/api/keys", { method: "DELETE" }))).status).toBe(401);
+    expect((await revokeAllRoute.POST(jsonRequest("/api/keys/revoke-all", { method: "POST" }))).status).toBe(401);
   });
 
   it("changing the password keeps the keys, unless other devices are signed out too", async () => {

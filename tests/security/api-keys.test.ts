@@ -6,7 +6,7 @@ import { PORTS } from "./config";
 /**
  * Issue 12 #6: API keys survived "change password and sign out other devices", so a leaked
  * key kept working after the user locked everything else out. Now that change revokes the
- * user's keys (and only theirs); a change without it leaves them; DELETE /api/keys revokes
+ * user's keys (and only theirs); a change without it leaves them; POST /api/keys/revoke-all revokes
  * them all on demand.
  */
 
@@ -68,13 +68,15 @@ describe.skipIf(SKIP !== null)("API keys and password changes", () => {
     expect(await mcpStatus(key)).toBe(200);
   });
 
-  it("DELETE /api/keys revokes all of the user's keys at once, and only theirs", async () => {
+  it("POST /api/keys/revoke-all revokes all of the user's keys at once, and only theirs", async () => {
     const keys = [await createKey(alice, "One"), await createKey(alice, "Two")];
-    const res = await alice.request("DELETE", "/api/keys");
+    const res = await alice.request("POST", "/api/keys/revoke-all");
     expect(res.status).toBe(200);
     expect(res.json.revoked).toBeGreaterThanOrEqual(2);
     for (const key of keys) expect(await mcpStatus(key)).toBe(401);
     expect(await mcpStatus(bobKey)).toBe(200);
-    expect((await new Client(app).request("DELETE", "/api/keys", { cookie: null })).status).toBe(401);
+    expect((await new Client(app).request("POST", "/api/keys/revoke-all", { cookie: null })).status).toBe(401);
+    // The collection itself has no DELETE: a stray or path-normalized DELETE cannot wipe the keys.
+    expect((await bob.request("DELETE", "/api/keys")).status).toBe(405);
   });
 });

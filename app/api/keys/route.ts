@@ -1,4 +1,4 @@
-import { createApiKey, listApiKeys, revokeAllKeys } from "@/lib/api-keys/service";
+import { createApiKey, listApiKeys } from "@/lib/api-keys/service";
 import { handler, readJsonBody } from "@/lib/http";
 import { requireApiUser } from "@/lib/session";
 
@@ -12,10 +12,4 @@ export const POST = handler(async (req: Request) => {
   const user = await requireApiUser(req);
   const created = await createApiKey(user.id, await readJsonBody(req));
   return Response.json(created, { status: 201, headers: { "Cache-Control": "no-store" } });
-});
-
-/** Revokes all of the user's keys at once (the profile's "Revoke all keys"). */
-export const DELETE = handler(async (req: Request) => {
-  const user = await requireApiUser(req);
-  return Response.json({ revoked: await revokeAllKeys(user.id) });
 });
