@@ -11,16 +11,19 @@ export const MAX_MESSAGE_CHARS = 4000;
 export const MAX_TITLE_CHARS = 200;
 export const PAGE_LIMIT_MAX = 100;
 
-const threadId = z.uuid({ error: "thread_id is not a valid thread id." });
-const itemId = z.string().regex(/^[a-z]{2,5}_[A-Za-z0-9]{4,40}$/, "item_id is not a valid item id.");
+// Ids are opaque to the client: any string that names none of the user's threads or items is a
+// 404 (the reference's answer), whatever its shape. Only a length bound is checked here.
+export const MAX_ID_CHARS = 200;
+const threadId = z.string({ error: "thread_id must be a string." }).min(1, "thread_id is empty.").max(MAX_ID_CHARS, "thread_id is too long.");
+const itemId = z.string({ error: "item_id must be a string." }).min(1, "item_id is empty.").max(MAX_ID_CHARS, "item_id is too long.");
 
 const inputText = z.object({ type: z.literal("input_text"), text: z.string() });
-const inputTag = z.object({ type: z.literal("input_tag"), id: z.string().max(200), text: z.string().max(500), data: boundedRecord().optional() }).loose();
+const inputTag = z.object({ type: z.literal("input_tag"), id: z.string().max(200), text: z.string().max(500), data: boundedRecord().nullish() }).loose();
 
 export const userMessageInputSchema = z
   .object({
     content: z.array(z.discriminatedUnion("type", [inputText, inputTag]), { error: "input.content must be a list of text parts." }).min(1).max(20),
-    attachments: z.array(z.string()).max(0, "Attachments are not supported.").optional(),
+    attachments: z.array(z.string()).max(0, "Attachments are not supported.").nullish(),
     quoted_text: z.string().max(MAX_MESSAGE_CHARS).nullish(),
     inference_options: boundedRecord().nullish(),
   })
@@ -31,16 +34,18 @@ export const userMessageInputSchema = z
     if (text.length > MAX_MESSAGE_CHARS) ctx.addIssue({ code: "custom", path: ["content"], message: `The message is longer than ${MAX_MESSAGE_CHARS} characters.` });
   });
 
+// Every optional param is `.nullish()`: the reference (pydantic) reads `null` as absent, and a
+// ChatKit client may send it.
 const pageParams = {
-  limit: z.number().int().min(1).max(PAGE_LIMIT_MAX).optional(),
-  order: z.enum(["asc", "desc"]).optional(),
-  after: z.string().max(100).nullish(),
+  limit: z.number().int().min(1).max(PAGE_LIMIT_MAX).nullish(),
+  order: z.enum(["asc", "desc"]).nullish(),
+  after: z.string().max(MAX_ID_CHARS).nullish(),
 };
 
-export const actionSchema = z.object({ type: z.string().min(1).max(100), payload: boundedJson().optional() }).loose();
+export const actionSchema = z.object({ type: z.string().min(1).max(100), payload: boundedJson().nullish() }).loose();
 
 const req = <T extends string, P extends z.ZodType>(type: T, params: P) =>
-  z.object({ type: z.literal(type), params, metadata: boundedRecord().optional() });
+  z.object({ type: z.literal(type), params, metadata: boundedRecord().nullish() });
 
 export const streamingRequestSchema = z.discriminatedUnion("type", [
   req("threads.create", z.object({ input: userMessageInputSchema }).loose()),
@@ -52,7 +57,7 @@ export const streamingRequestSchema = z.discriminatedUnion("type", [
 
 export const jsonRequestSchema = z.discriminatedUnion("type", [
   req("threads.get_by_id", z.object({ thread_id: threadId }).loose()),
-  req("threads.list", z.object(pageParams).loose().default({})),
+  req("threads.list", z.object(pageParams).loose().nullish().transform((p) => p ?? {})),
   req("threads.update", z.object({ thread_id: threadId, title: z.string().trim().min(1, "The title cannot be empty.").max(MAX_TITLE_CHARS) }).loose()),
   req("threads.delete", z.object({ thread_id: threadId }).loose()),
   req("items.list", z.object({ thread_id: threadId, ...pageParams }).loose()),

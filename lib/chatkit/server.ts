@@ -20,12 +20,13 @@ import {
   type UserMessageInput,
   type UserMessageItem,
   type WidgetItem,
+  type WorkflowItem,
 } from "./schemas";
 import { sseResponse, type EventSink } from "./sse";
 import * as store from "./store";
 import { generateTitle } from "./titles";
 import { pauseForConfirmation, TurnTranslator } from "./turn";
-import { cardQuestion, resolvedCard, typedDecision } from "./widgets";
+import { cardQuestion, resolvedCard, resolvedWorkflow, typedDecision } from "./widgets";
 
 export const CHAT_BODY_LIMIT_BYTES = 64 * 1024;
 const LEASE_SECONDS = 15;
@@ -292,26 +293,33 @@ async function resume(ctx: Ctx, threadId: string, paused: { state: string; widge
     await settle(ctx, threadId, translator, null, emit);
     throw error;
   }
-  const card = await store.getItemRow(threadId, paused.widgetItemId).catch(() => null);
-  if (card && outcome) {
-    const previous = card.payload as unknown as WidgetItem;
+  if (outcome) {
     const result = outcome.interruption ? "Another confirmation follows." : outcome.text || (decision === "approve" ? "Done." : "Nothing was changed.");
-    const replaced: WidgetItem = { ...previous, widget: resolvedCard(cardQuestion(previous.widget), decision, result) };
-    await store.replaceItem(threadId, replaced);
-    emit({ type: "thread.item.replaced", item: replaced });
+    const taskOutcome = decision === "approve" ? (outcome.interruption ? "Confirmed." : result) : `Cancelled. ${result}`;
+    await resolveCard(threadId, paused.widgetItemId, decision, result, taskOutcome, emit);
   }
   await settle(ctx, threadId, translator, outcome, emit);
 }
 
+/** Replaces an answered card with its outcome, and makes the tasks that waited for it say what happened. */
+async function resolveCard(threadId: string, widgetItemId: string, decision: "approve" | "reject", result: string, taskOutcome: string, emit: EventSink): Promise<WidgetItem | undefined> {
+  const { card, workflow } = await store.getCardAndWorkflow(threadId, widgetItemId);
+  if (!card) return undefined;
+  const previous = card.payload as unknown as WidgetItem;
+  const replaced: WidgetItem = { ...previous, widget: resolvedCard(cardQuestion(previous.widget), decision, result) };
+  const tasks = workflow ? resolvedWorkflow(workflow.payload as unknown as WorkflowItem, decision, taskOutcome) : null;
+  await store.replaceItems(threadId, tasks ? [replaced, tasks.item] : [replaced]);
+  emit({ type: "thread.item.replaced", item: replaced });
+  for (const { index, task } of tasks?.updated ?? []) emit({ type: "thread.item.updated", item_id: tasks!.item.id, update: { type: "workflow.task.updated", task_index: index, task } });
+  return previous;
+}
+
 /** A new message while a card waits: the card is cancelled, and the model is told. */
 async function abandonCard(userId: string, threadId: string, widgetItemId: string, emit: EventSink) {
-  const card = await store.getItemRow(threadId, widgetItemId).catch(() => null);
+  const result = "Cancelled: you sent a new message. Nothing was changed.";
+  const card = await resolveCard(threadId, widgetItemId, "reject", result, result, emit);
   if (!card) return;
-  const previous = card.payload as unknown as WidgetItem;
-  const replaced: WidgetItem = { ...previous, widget: resolvedCard(cardQuestion(previous.widget), "reject", "Cancelled: you sent a new message. Nothing was changed.") };
-  await store.replaceItem(threadId, replaced);
-  emit({ type: "thread.item.replaced", item: replaced });
-  const note = `The user did not confirm (${cardQuestion(previous.widget)}), so nothing was changed.`;
+  const note = `The user did not confirm (${cardQuestion(card.widget)}), so nothing was changed.`;
   await store.insertItems(userId, threadId, [
     { item: { type: "hidden_context_item", id: newItemId("hid"), thread_id: threadId, created_at: new Date().toISOString(), content: note }, hidden: true, agentItems: [{ role: "system", content: note } as AgentInputItem] },
   ]);

@@ -1,5 +1,5 @@
 import type { AgentInputItem } from "@openai/agents";
-import { and, asc, desc, eq, gt, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { conversations, messages, pausedRuns, toolCalls, type ConversationRow, type MessageRow } from "@/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -33,13 +33,21 @@ export async function createThread(userId: string): Promise<ConversationRow> {
   return row!;
 }
 
+/** Thread ids are uuids; any other string names no thread (and would be a cast error in SQL), so it is a 404. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function requireThreadId(threadId: string) {
+  if (!UUID.test(threadId)) throw new NotFoundError("Thread not found.");
+}
+
 export async function getOwnedThread(userId: string, threadId: string): Promise<ConversationRow> {
+  requireThreadId(threadId);
   const [row] = await db.select().from(conversations).where(and(eq(conversations.id, threadId), eq(conversations.userId, userId)));
   if (!row) throw new NotFoundError("Thread not found.");
   return row;
 }
 
 export async function renameThread(userId: string, threadId: string, title: string): Promise<ConversationRow> {
+  requireThreadId(threadId);
   const [row] = await db
     .update(conversations)
     .set({ title, updatedAt: new Date() })
@@ -60,13 +68,12 @@ export async function setTitleIfUnset(threadId: string, title: string): Promise<
 }
 
 export async function deleteThread(userId: string, threadId: string): Promise<void> {
+  requireThreadId(threadId);
   const rows = await db.delete(conversations).where(and(eq(conversations.id, threadId), eq(conversations.userId, userId))).returning({ id: conversations.id });
   if (!rows.length) throw new NotFoundError("Thread not found.");
 }
 
-type PageOptions = { limit?: number; order?: "asc" | "desc"; after?: string | null };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+type PageOptions = { limit?: number | null; order?: "asc" | "desc" | null; after?: string | null };
 
 export async function listThreads(userId: string, opts: PageOptions): Promise<Page<Thread>> {
   const limit = opts.limit ?? DEFAULT_PAGE;
@@ -152,11 +159,36 @@ export async function insertItems(userId: string, threadId: string, items: NewIt
   );
 }
 
-export async function replaceItem(threadId: string, item: ThreadItem): Promise<void> {
-  await db
-    .update(messages)
-    .set({ payload: item as unknown as Record<string, unknown> })
-    .where(and(eq(messages.conversationId, threadId), eq(messages.id, item.id)));
+/** Stores new payloads for several items of a thread in one statement. */
+export async function replaceItems(threadId: string, items: ThreadItem[]): Promise<void> {
+  if (!items.length) return;
+  const values = sql.join(
+    items.map((item) => sql`(${item.id}, ${JSON.stringify(item)}::jsonb)`),
+    sql`, `,
+  );
+  await db.execute(sql`update ${messages} set payload = v.payload from (values ${values}) as v(id, payload)
+    where ${messages.conversationId} = ${threadId} and ${messages.id} = v.id`);
+}
+
+/**
+ * A confirmation card and the workflow shown just before it (the one whose tasks wait for
+ * the card), in one query. Either is undefined when it is not there.
+ */
+export async function getCardAndWorkflow(threadId: string, widgetItemId: string): Promise<{ card?: MessageRow; workflow?: MessageRow }> {
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(
+      and(
+        eq(messages.conversationId, threadId),
+        sql`${messages.seq} <= (select seq from ${messages} where ${messages.conversationId} = ${threadId} and ${messages.id} = ${widgetItemId})`,
+        or(eq(messages.id, widgetItemId), eq(messages.type, "workflow")),
+      ),
+    )
+    .orderBy(desc(messages.seq))
+    .limit(2);
+  const card = rows[0]?.id === widgetItemId ? rows[0] : undefined;
+  return { card, workflow: card && rows[1]?.type === "workflow" ? rows[1] : undefined };
 }
 
 /** Removes every item after `seq` (a retry replaces the answer to that message). */

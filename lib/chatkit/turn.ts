@@ -6,7 +6,7 @@ import type { AssistantMessageItem, ThreadItem, WidgetItem, WorkflowItem, Workfl
 import type { EventSink } from "./sse";
 import { insertItems, recordToolCalls, savePausedRun, type NewItem } from "./store";
 import { toolActivityLabel } from "./tool-labels";
-import { confirmationCard, type ApprovalSubject } from "./widgets";
+import { AWAITING_CONFIRMATION, confirmationCard, type ApprovalSubject } from "./widgets";
 
 const now = () => new Date().toISOString();
 
@@ -98,10 +98,14 @@ export class TurnTranslator {
 
   private closeWorkflow() {
     if (!this.workflow) return;
-    // A call still running when the run ends is one waiting for the user's confirmation.
-    this.workflow.workflow.tasks = this.workflow.workflow.tasks.map((t) =>
-      t.status_indicator === "loading" ? { ...t, status_indicator: "none", content: "Waiting for your confirmation." } : t,
-    );
+    // A call still running when the run ends is one waiting for the user's confirmation. The
+    // client saw it as `loading`, so it is told of the change before the done item says so.
+    this.workflow.workflow.tasks = this.workflow.workflow.tasks.map((t, index) => {
+      if (t.status_indicator !== "loading") return t;
+      const task: WorkflowTask = { ...t, status_indicator: "none", content: AWAITING_CONFIRMATION };
+      this.emit({ type: "thread.item.updated", item_id: this.workflow!.id, update: { type: "workflow.task.updated", task_index: index, task } });
+      return task;
+    });
     const n = this.workflow.workflow.tasks.length;
     const item: WorkflowItem = { ...this.workflow, workflow: { ...this.workflow.workflow, summary: { title: n === 1 ? this.workflow.workflow.tasks[0]!.title! : `Ran ${n} steps`, icon: "check-circle" } } };
     this.emit({ type: "thread.item.done", item });

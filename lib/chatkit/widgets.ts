@@ -1,6 +1,6 @@
 import type { PendingApproval } from "@/lib/agent/run";
 import { TOOL } from "@/mcp/tools";
-import { CANCEL_ACTION, CONFIRM_ACTION, type WidgetRoot } from "./schemas";
+import { CANCEL_ACTION, CONFIRM_ACTION, type WidgetRoot, type WorkflowItem, type WorkflowTask } from "./schemas";
 
 /** What a pending call would do, in words, with the task's title. */
 export type ApprovalSubject = { approval: PendingApproval; title: string | null };
@@ -55,6 +55,24 @@ export function resolvedCard(question: string, decision: "approve" | "reject", o
       { type: "Text", value: outcome, size: "sm" },
     ],
   };
+}
+
+/** What a workflow task says while its call waits for the card. */
+export const AWAITING_CONFIRMATION = "Waiting for your confirmation.";
+
+/**
+ * The card's workflow once the card is answered: each task that was waiting says what
+ * happened instead. Null when no task was waiting (nothing to store or stream).
+ */
+export function resolvedWorkflow(workflow: WorkflowItem, decision: "approve" | "reject", outcome: string): { item: WorkflowItem; updated: Array<{ index: number; task: WorkflowTask }> } | null {
+  const updated: Array<{ index: number; task: WorkflowTask }> = [];
+  const tasks = workflow.workflow.tasks.map((t, index) => {
+    if (t.content !== AWAITING_CONFIRMATION) return t;
+    const task: WorkflowTask = decision === "approve" ? { ...t, status_indicator: "complete", content: outcome } : { ...t, status_indicator: "none", content: outcome };
+    updated.push({ index, task });
+    return task;
+  });
+  return updated.length ? { item: { ...workflow, workflow: { ...workflow.workflow, tasks } }, updated } : null;
 }
 
 /** The question text stored on a card, read back when it is resolved. */

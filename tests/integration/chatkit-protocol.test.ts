@@ -266,8 +266,9 @@ describe("confirmations through threads.custom_action", () => {
       "updated:assistant_message.content_part.done",
       "thread.item.done:assistant_message",
       "thread.item.replaced",
+      "updated:workflow.task.updated",
     ]);
-    const replaced = cancel.events.at(-1) as Extract<ChatKitEvent, { type: "thread.item.replaced" }>;
+    const replaced = cancel.events.find((e) => e.type === "thread.item.replaced") as Extract<ChatKitEvent, { type: "thread.item.replaced" }>;
     expect(replaced.item).toMatchObject({ id: card.id, type: "widget", widget: { status: { text: "Cancelled" }, children: [{ value: "Delete “Old newsletter”?" }, { value: "Okay, I kept “Old newsletter”. Nothing was deleted." }] } });
     expect(replaced.item.type === "widget" && replaced.item.widget.confirm).toBeUndefined();
     expect((await listTasks(alice.id, { q: "Old newsletter" })).tasks).toHaveLength(1);
@@ -326,6 +327,144 @@ describe("confirmations through threads.custom_action", () => {
     const items = (await itemsOf(alice.cookie, thread.id)).data;
     const status = (await chatkitJson(alice.cookie, { type: "threads.sync_custom_action", params: { thread_id: thread.id, item_id: items[0]!.id, action: { type: "x" } } })).status;
     expect(status).toBe(400);
+  });
+});
+
+describe("workflow tasks agree with what was streamed", () => {
+  /** The workflow item as a client builds it: the added item with every streamed task update applied. */
+  function streamedWorkflow(events: ChatKitEvent[], id: string) {
+    const added = events.find((e) => e.type === "thread.item.added" && e.item.id === id) as Extract<ChatKitEvent, { type: "thread.item.added" }>;
+    const tasks: unknown[] = added.item.type === "workflow" ? structuredClone(added.item.workflow.tasks) : [];
+    for (const e of events) if (e.type === "thread.item.updated" && e.item_id === id && (e.update.type === "workflow.task.added" || e.update.type === "workflow.task.updated")) tasks[e.update.task_index] = e.update.task;
+    return tasks;
+  }
+  const workflowDone = (events: ChatKitEvent[]) => (events.find((e) => e.type === "thread.item.done" && e.item.type === "workflow") as Extract<ChatKitEvent, { type: "thread.item.done" }>).item as Extract<ThreadItem, { type: "workflow" }>;
+
+  it("a task that waits for a card is updated from loading before the done item, which says the same", async () => {
+    const { thread } = await newThread(alice.cookie, "add consistent task");
+    const { events } = await say(alice.cookie, thread.id, "delete consistent task");
+    const done = workflowDone(events);
+    // The offline model looks the task up, then asks to delete it: the second task waits.
+    expect(done.workflow.tasks.map((t) => t.status_indicator)).toEqual(["complete", "none"]);
+    expect(done.workflow.tasks[1]).toEqual({ type: "custom", title: expect.stringMatching(/^Deleting task #\d+$/), icon: "empty-circle", status_indicator: "none", content: "Waiting for your confirmation." });
+    expect(streamedWorkflow(events, done.id)).toEqual(done.workflow.tasks);
+    const s = shape(events);
+    expect(s.lastIndexOf("updated:workflow.task.updated")).toBeLessThan(s.indexOf("thread.item.done:workflow"));
+  });
+
+  it("a completed task's done item matches its updates", async () => {
+    const { events } = await newThread(alice.cookie, "add matching task");
+    const done = workflowDone(events);
+    expect(done.workflow.tasks[0]).toMatchObject({ status_indicator: "complete" });
+    expect(streamedWorkflow(events, done.id)).toEqual(done.workflow.tasks);
+  });
+
+  async function resolvedBy(answer: (thread: Thread, card: ThreadItem) => Promise<{ events: ChatKitEvent[] }>, title: string) {
+    const { thread } = await newThread(alice.cookie, `add ${title}`);
+    const paused = await say(alice.cookie, thread.id, `delete ${title}`);
+    const card = (paused.events.at(-1) as { item: ThreadItem }).item;
+    const workflow = workflowDone(paused.events);
+    const { events } = await answer(thread, card);
+    const updates = events.filter((e) => e.type === "thread.item.updated" && e.item_id === workflow.id) as Array<Extract<ChatKitEvent, { type: "thread.item.updated" }>>;
+    const stored = (await itemsOf(alice.cookie, thread.id)).data.find((i) => i.id === workflow.id) as Extract<ThreadItem, { type: "workflow" }>;
+    expect(stored.workflow.tasks.slice(0, -1)).toEqual(workflow.workflow.tasks.slice(0, -1)); // only the waiting task changes
+    return { updates, stored, task: stored.workflow.tasks.at(-1)!, index: stored.workflow.tasks.length - 1 };
+  }
+
+  it("Delete: the stored workflow says what happened, and the update is streamed (and survives a reload)", async () => {
+    const { updates, stored, task, index } = await resolvedBy((t, card) => chatkitStream(alice.cookie, { type: "threads.custom_action", params: { thread_id: t.id, item_id: card.id, action: { type: "tasks.confirm" } } }), "outcome delete");
+    expect(task).toMatchObject({ status_indicator: "complete", content: "Deleted “Outcome delete”." });
+    expect(updates.map((u) => u.update)).toEqual([{ type: "workflow.task.updated", task_index: index, task }]);
+    expect(JSON.stringify(stored)).not.toContain("Waiting for your confirmation");
+  });
+
+  it("Cancel: the stored workflow says it was cancelled", async () => {
+    const { updates, task, index } = await resolvedBy((t, card) => chatkitStream(alice.cookie, { type: "threads.custom_action", params: { thread_id: t.id, item_id: card.id, action: { type: "tasks.cancel", payload: null } } }), "outcome cancel");
+    expect(task).toMatchObject({ status_indicator: "none", content: expect.stringMatching(/^Cancelled\. .*Nothing was deleted\.$/) });
+    expect(updates.map((u) => u.update)).toEqual([{ type: "workflow.task.updated", task_index: index, task }]);
+  });
+
+  it("typed yes / no and a new message resolve the workflow too", async () => {
+    const yes = await resolvedBy((t) => say(alice.cookie, t.id, "yes"), "outcome typed yes");
+    expect(yes.task).toMatchObject({ status_indicator: "complete", content: "Deleted “Outcome typed yes”." });
+    expect(yes.updates).toHaveLength(1);
+    const no = await resolvedBy((t) => say(alice.cookie, t.id, "no"), "outcome typed no");
+    expect(no.task).toMatchObject({ status_indicator: "none", content: expect.stringMatching(/^Cancelled\./) });
+    const other = await resolvedBy((t) => say(alice.cookie, t.id, "what's left?"), "outcome moved on");
+    expect(other.task).toMatchObject({ status_indicator: "none", content: "Cancelled: you sent a new message. Nothing was changed." });
+    expect(other.updates).toHaveLength(1);
+  });
+});
+
+describe("null params are absent params (as in the pydantic reference)", () => {
+  it("items.list and threads.list with limit/order/after null use the defaults", async () => {
+    const { thread } = await newThread(alice.cookie, "hello");
+    const nulls = { limit: null, order: null, after: null };
+    const items = await chatkitJson(alice.cookie, { type: "items.list", params: { thread_id: thread.id, ...nulls }, metadata: null });
+    expect(items.status).toBe(200);
+    expect(items.json).toEqual((await chatkitJson(alice.cookie, { type: "items.list", params: { thread_id: thread.id } })).json);
+    const threads = await chatkitJson(alice.cookie, { type: "threads.list", params: nulls });
+    expect(threads.status).toBe(200);
+    expect(threads.json).toEqual((await chatkitJson(alice.cookie, { type: "threads.list", params: {} })).json);
+    expect((await chatkitJson(alice.cookie, { type: "threads.list", params: null })).status).toBe(200);
+  });
+
+  it("a message with null attachments, quoted_text, inference_options and tag data is accepted", async () => {
+    const input = { content: [{ type: "input_text", text: "hello " }, { type: "input_tag", id: "t1", text: "me", data: null }], attachments: null, quoted_text: null, inference_options: null };
+    const created = await chatkitStream(alice.cookie, { type: "threads.create", params: { input }, metadata: null });
+    expect(created.status).toBe(200);
+    const thread = (created.events[0] as { thread: Thread }).thread;
+    expect((created.events[1] as { item: ThreadItem }).item).toMatchObject({ type: "user_message", attachments: [], inference_options: {} });
+    expect((await chatkitStream(alice.cookie, { type: "threads.add_user_message", params: { thread_id: thread.id, input } })).status).toBe(200);
+  });
+
+  it("an action with a null payload and a null item_id are read as absent", async () => {
+    const { thread } = await newThread(alice.cookie, "add null payload");
+    const paused = await say(alice.cookie, thread.id, "delete null payload");
+    const card = (paused.events.at(-1) as { item: ThreadItem }).item;
+    const noItem = await chatkitStream(alice.cookie, { type: "threads.custom_action", params: { thread_id: thread.id, item_id: null, action: { type: "tasks.cancel", payload: null } } });
+    expect(noItem.status).toBe(400); // absent: our actions need the card they came from
+    const res = await chatkitStream(alice.cookie, { type: "threads.custom_action", params: { thread_id: thread.id, item_id: card.id, action: { type: "tasks.cancel", payload: null } }, metadata: null });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe("an id that names nothing of yours is a 404, whatever its shape", () => {
+  const input = userInput("hi");
+  const requests = (threadId: string, itemId = "msg_nope0000") => [
+    { type: "threads.get_by_id", params: { thread_id: threadId } },
+    { type: "threads.update", params: { thread_id: threadId, title: "New" } },
+    { type: "threads.delete", params: { thread_id: threadId } },
+    { type: "items.list", params: { thread_id: threadId } },
+    { type: "items.feedback", params: { thread_id: threadId, item_ids: [itemId], kind: "positive" } },
+    { type: "threads.sync_custom_action", params: { thread_id: threadId, item_id: itemId, action: { type: "tasks.confirm" } } },
+    { type: "threads.add_user_message", params: { thread_id: threadId, input } },
+    { type: "threads.custom_action", params: { thread_id: threadId, item_id: itemId, action: { type: "tasks.confirm" } } },
+    { type: "threads.retry_after_item", params: { thread_id: threadId, item_id: itemId } },
+    { type: "threads.add_client_tool_output", params: { thread_id: threadId, result: {} } },
+  ];
+
+  it.each(["thr_abc", "hello", "00000000-0000-4000-8000-00000000abcd", "THR-1", "x".repeat(200), "'; drop table conversations; --", "é🙂"])("thread id %s → 404 for every request type, nothing written", async (id) => {
+    const before = await db.select({ n: sql<number>`count(*)::int` }).from(messages);
+    for (const body of requests(id)) {
+      const { status, json } = await chatkitJson(alice.cookie, body);
+      expect([body.type, status, json]).toEqual([body.type, 404, { error: "not_found", message: "Thread not found." }]);
+    }
+    expect(await db.select({ n: sql<number>`count(*)::int` }).from(messages)).toEqual(before);
+  });
+
+  it("an unknown item id of any shape in one of your threads is a 404", async () => {
+    const { thread } = await newThread(alice.cookie, "hello");
+    for (const itemId of ["msg_nope0000", "hello", "item-1", "../../etc"]) {
+      for (const body of requests(thread.id, itemId).filter((b) => "item_id" in b.params || "item_ids" in b.params)) {
+        const { status, json } = await chatkitJson(alice.cookie, body);
+        expect([body.type, itemId, status, json.error]).toEqual([body.type, itemId, 404, "not_found"]);
+      }
+    }
+  });
+
+  it("an absurdly long id is a 400, not a 404 or a 5xx", async () => {
+    for (const body of requests("x".repeat(201))) expect((await chatkitJson(alice.cookie, body)).status).toBe(400);
   });
 });
 

@@ -59,7 +59,9 @@ describe("malformed requests get 4xx JSON, never 5xx, and write nothing", () => 
     ["create with an unknown part type", () => ({ type: "threads.create", params: { input: { content: [{ type: "input_image", url: "x" }] } } })],
     ["create with a numeric text", () => ({ type: "threads.create", params: { input: { content: [{ type: "input_text", text: 5 }] } } })],
     ["add message without thread_id", () => ({ type: "threads.add_user_message", params: { input: userInput("hi") } })],
-    ["add message with a non-uuid thread_id", () => ({ type: "threads.add_user_message", params: { thread_id: "thr_123", input: userInput("hi") } })],
+    // Any string that names none of your threads is a 404, as in the reference, whatever its shape.
+    ["add message with a non-uuid thread_id (404)", () => ({ type: "threads.add_user_message", params: { thread_id: "thr_123", input: userInput("hi") } })],
+    ["add message with a 201-character thread_id (400)", () => ({ type: "threads.add_user_message", params: { thread_id: "t".repeat(201), input: userInput("hi") } })],
     ["add message with a numeric thread_id", () => ({ type: "threads.add_user_message", params: { thread_id: 7, input: userInput("hi") } })],
     ["add message to a missing thread", () => ({ type: "threads.add_user_message", params: { thread_id: "00000000-0000-4000-8000-000000000001", input: userInput("hi") } })],
     ["add message with oversized text", () => ({ type: "threads.add_user_message", params: { thread_id: T(), input: userInput(long) } })],
