@@ -29,7 +29,13 @@ import { pauseForConfirmation, TurnTranslator } from "./turn";
 import { cardQuestion, resolvedCard, resolvedWorkflow, typedDecision } from "./widgets";
 
 export const CHAT_BODY_LIMIT_BYTES = 64 * 1024;
-const LEASE_SECONDS = 15;
+/**
+ * A turn's lease on its thread (decision record 7). Short, so a thread whose turn died with its
+ * process (SIGKILL, a frozen function) is free again within LEASE_SECONDS; renewed every
+ * RENEW_MS while the turn runs, so a live turn keeps it with three renewals to spare.
+ */
+const LEASE_SECONDS = 4;
+const RENEW_MS = 1000;
 const LEASE_WAIT_MS = 20_000;
 
 
@@ -130,11 +136,31 @@ async function checkRateLimit(userId: string) {
 async function acquireTurn(userId: string, threadId: string, item?: store.NewItem): Promise<string> {
   const token = newToken();
   const deadline = Date.now() + LEASE_WAIT_MS;
-  for (let delay = 20; ; delay = Math.min(delay * 1.5, 500)) {
+  for (let delay = 20; ; delay = Math.min(delay * 1.5, 250)) {
     if (await store.claimTurn(userId, threadId, token, LEASE_SECONDS, item)) return token;
     if (Date.now() > deadline) throw new ConflictError("This conversation is busy with another message. Try again in a moment.");
     await new Promise((r) => setTimeout(r, delay));
   }
+}
+
+/**
+ * Renews the lease every RENEW_MS until stopped. The first renewal is a second in, so a short
+ * turn pays nothing for it, and one renewal at a time: a slow database cannot pile them up.
+ */
+function keepLease(threadId: string, token: string): () => void {
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const renew = async () => {
+    // A failed renewal (database briefly unreachable) is retried on the next tick; the lease has time to spare.
+    const held = await store.renewTurn(threadId, token, LEASE_SECONDS).catch(() => true);
+    if (!held && !stopped) console.warn(`turn lease on ${threadId} was lost (expired and taken over); the turn runs on without it`);
+    if (held && !stopped) timer = setTimeout(renew, RENEW_MS);
+  };
+  timer = setTimeout(renew, RENEW_MS);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }
 
 type Plan = {
@@ -146,14 +172,14 @@ type Plan = {
 async function stream(request: StreamingRequest, ctx: Ctx): Promise<Response> {
   const plan = await prepare(request, ctx);
   return sseResponse(ctx.signal, async (emit, signal) => {
-    const renew = setInterval(() => void store.claimTurn(ctx.user.id, plan.threadId, plan.token, LEASE_SECONDS).catch(() => {}), (LEASE_SECONDS * 1000) / 3);
+    const stopRenewing = keepLease(plan.threadId, plan.token);
     try {
       await plan.run(emit, signal);
     } catch (error) {
       console.error("chat stream failed:", error);
       emit({ type: "error", code: "stream.error", allow_retry: true });
     } finally {
-      clearInterval(renew);
+      stopRenewing();
       await store.releaseTurn(plan.threadId, plan.token).catch((e) => console.error("could not release turn:", e));
     }
   });

@@ -241,6 +241,13 @@ export async function claimTurn(userId: string, threadId: string, token: string,
   return rows.length > 0;
 }
 
+/** Extends a held lease; false when it is no longer ours (it expired and another turn took it). */
+export async function renewTurn(threadId: string, token: string, leaseSeconds: number): Promise<boolean> {
+  const { rows } = await db.execute(sql`update ${conversations} set turn_lock_expires_at = now() + make_interval(secs => ${leaseSeconds})
+    where id = ${threadId} and turn_lock_token = ${token} returning id`);
+  return rows.length > 0;
+}
+
 export async function releaseTurn(threadId: string, token: string): Promise<void> {
   await db
     .update(conversations)

@@ -500,4 +500,28 @@ describe("concurrency", () => {
     const seqOrder = await db.execute<{ id: string }>(sql`select id from messages where conversation_id = ${thread.id} order by created_at, seq`);
     expect(seqOrder.rows.map((r) => r.id)).toEqual((await db.select({ id: messages.id }).from(messages).where(eq(messages.conversationId, thread.id)).orderBy(messages.seq)).map((r) => r.id));
   });
+
+  it("a lease left by a dead turn is taken over within its 4 s, and a live lease is renewed, not stolen", async () => {
+    const { thread } = await newThread(alice.cookie, "hello");
+    // What a SIGKILLed turn leaves: a token no process will release, freshly renewed.
+    await db.update(conversations).set({ turnLockToken: "dead-turn", turnLockExpiresAt: sql`now() + interval '4 seconds'` }).where(eq(conversations.id, thread.id));
+    const started = Date.now();
+    const res = await say(alice.cookie, thread.id, "hello again");
+    const waited = Date.now() - started;
+    expect(res.status).toBe(200);
+    expect(waited).toBeGreaterThan(3000);
+    expect(waited).toBeLessThan(5000);
+    expect((await db.select({ token: conversations.turnLockToken }).from(conversations).where(eq(conversations.id, thread.id)))[0]!.token).toBeNull();
+
+    const { claimTurn, renewTurn, releaseTurn } = await import("@/lib/chatkit/store");
+    expect(await claimTurn(alice.id, thread.id, "live-turn", 4)).toBe(true);
+    expect(await claimTurn(alice.id, thread.id, "other-turn", 4)).toBe(false);
+    await db.update(conversations).set({ turnLockExpiresAt: sql`now() + interval '1 second'` }).where(eq(conversations.id, thread.id));
+    expect(await renewTurn(thread.id, "live-turn", 4)).toBe(true);
+    const [{ left }] = (await db.execute<{ left: number }>(sql`select extract(epoch from turn_lock_expires_at - now())::float as left from conversations where id = ${thread.id}`)).rows as [{ left: number }];
+    expect(left).toBeGreaterThan(3);
+    expect(await renewTurn(thread.id, "other-turn", 4)).toBe(false);
+    await releaseTurn(thread.id, "live-turn");
+    expect(await renewTurn(thread.id, "live-turn", 4)).toBe(false);
+  });
 });

@@ -233,8 +233,9 @@ describe.skipIf(problem !== null)("next start killed mid-stream, then restarted 
     const turnMs = Date.now() - sent;
     timings.postRestartTurnMs = turnMs;
     timings.claimToAnsweredMs = Date.now() - claimedAt;
-    // The server waits up to 20 s for a lease that lives 15 s.
-    expect(turnMs).toBeLessThan(25_000);
+    // The dead turn's lease lives 4 s from its last renewal (decision record 7): the next turn,
+    // waiting included, completes in under 5 s.
+    expect(turnMs).toBeLessThan(5_000);
 
     const shapes = events.map(eventShape).filter((s, i, all) => !(s === "updated:assistant_message.content_part.text_delta" && all[i - 1] === s));
     expect(shapes).toEqual([
@@ -260,9 +261,10 @@ describe.skipIf(problem !== null)("next start killed mid-stream, then restarted 
     const request = fake.modelRequests.filter((r) => r.body.stream).at(-1)!;
     expect(lastUserText(request.body)).toBe(THIRD);
     expect(JSON.stringify(request.body.input)).toContain(SECOND);
+    timings.killToAnsweredMs = Date.now() - killedAt;
     console.log(
       `[restart] next message answered ${timings.postRestartTurnMs} ms after it was sent (lease wait ≈ ${timings.leaseWaitMs} ms), ` +
-        `${timings.claimToAnsweredMs} ms after the killed turn claimed the lease; restart ready in ${timings.restartReadyMs} ms`,
+        `${timings.claimToAnsweredMs} ms after the killed turn claimed the lease; restart ready in ${timings.restartReadyMs} ms, ${timings.killToAnsweredMs} ms after the kill`,
     );
   });
 });
