@@ -6,6 +6,7 @@ import { db } from "@/db";
 import * as schema from "@/db/schema";
 import { revokeKeysAfterPasswordChange } from "./api-keys/password-change";
 import { displayName, PASSWORD_MAX, PASSWORD_MIN } from "./auth-schemas";
+import { outageAware } from "./auth-outage";
 import { clientIpHeaders } from "./client-ip";
 import { env } from "./env";
 import { originPolicy, trustedOriginsFor } from "./origins";
@@ -16,12 +17,16 @@ const origins = originPolicy();
 for (const reason of origins.refused) console.warn(`[auth] PREVIEW_TRUSTED_ORIGINS entry ignored: ${reason}`);
 const baseURL = origins.baseURL ?? env().BETTER_AUTH_URL;
 
+/** The longest a revoked session keeps working on ordinary requests (the cookie cache's max-age). */
+export const SESSION_CACHE_SECONDS = 60;
+
 export const auth = betterAuth({
   appName: "Tasktalk",
   baseURL,
   secret: env().BETTER_AUTH_SECRET,
   trustedOrigins: (request) => trustedOriginsFor(request, origins),
-  database: drizzleAdapter(db, { provider: "pg", schema }),
+  // A database outage answers 503 + Retry-After from every auth route, not an empty 500.
+  database: outageAware(drizzleAdapter(db, { provider: "pg", schema })),
   emailAndPassword: {
     enabled: true,
     minPasswordLength: PASSWORD_MIN,
@@ -29,10 +34,19 @@ export const auth = betterAuth({
     autoSignIn: true,
   },
   session: {
-    // A cookie cache would save a query per request, but a revoked session must stop at once.
     expiresIn: 60 * 60 * 24 * 30,
+    // A signed cookie carries the session for SESSION_CACHE_SECONDS, so most requests (a chat
+    // turn among them) skip the session lookup in the database. The price: a session revoked
+    // elsewhere keeps working for ordinary requests until the cookie's max-age runs out. Sign-out
+    // clears the cookie at once in that browser; Better Auth's own sensitive routes (password,
+    // sessions) and ours that mint credentials (lib/session.ts `fresh`) always ask the database.
+    cookieCache: { enabled: true, maxAge: SESSION_CACHE_SECONDS },
     updateAge: 60 * 60 * 24,
   },
+  // Errors that are not Better Auth's own reach app/api/auth/[...all]/route.ts, which answers them
+  // as JSON (503 + Retry-After for a database outage) instead of Better Auth's empty 500.
+  // Its own APIErrors (400, 401, 403, 429 …) are answered by Better Auth as before.
+  onAPIError: { throw: true },
   rateLimit: {
     // On in production. Stored in the database so the limit holds across serverless instances.
     storage: "database",

@@ -107,7 +107,7 @@ export function unstorableText(value: unknown): string | null {
 }
 
 /** Connection-level failures (refused, reset, timed out) mean the database is unreachable, not that the request is bad. */
-function isDatabaseUnavailable(error: unknown): boolean {
+export function isDatabaseUnavailable(error: unknown): boolean {
   const codes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P03", "53300"]);
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     const code = (e as { code?: unknown }).code;

@@ -115,9 +115,19 @@ describe.skipIf(SKIP !== null)("the database goes away for a moment", () => {
       else if (!res.headers.get("content-type")?.includes("application/json") || typeof message !== "string") problems.push(`${label}: a 503 without a JSON message: ${res.text.slice(0, 160)}`);
       else if (!res.headers.get("retry-after")) problems.push(`${label}: a 503 without Retry-After`);
     }
-    // Better Auth's own routes answer for themselves; reported, not asserted.
-    const signIn = await user.post("/api/auth/sign-in/email", { email: user.email, password: "wrong password" }, { cookie: null, timeoutMs: PROMPT_MS, expect5xx: true });
-    log(`db-outage: (reported) Better Auth sign-in → ${signIn.status} in ${signIn.ms} ms: ${signIn.text.slice(0, 120)}`);
+    // Better Auth's own routes: a 503 JSON with Retry-After too (lib/auth-outage.ts), not an empty 500.
+    const auth: Array<[string, () => Promise<Res>]> = [
+      ["Better Auth sign-in", () => user.post("/api/auth/sign-in/email", { email: user.email, password: "wrong password" }, { cookie: null, timeoutMs: PROMPT_MS, expect5xx: true })],
+      ["Better Auth get-session", () => user.get("/api/auth/get-session", { timeoutMs: PROMPT_MS, expect5xx: true })],
+    ];
+    for (const [label, send] of auth) {
+      const res = await send();
+      log(`db-outage: ${label} → ${res.status} in ${res.ms} ms: ${res.text.slice(0, 140)}`);
+      if (res.status === 503) outage503.push(label);
+      if (res.status !== 503) problems.push(`${label}: ${res.status} ${res.text.slice(0, 160)}`);
+      else if (!res.headers.get("content-type")?.includes("application/json") || typeof res.json?.message !== "string") problems.push(`${label}: a 503 without a JSON message: ${res.text.slice(0, 160)}`);
+      else if (res.headers.get("retry-after") !== "2") problems.push(`${label}: a 503 without Retry-After`);
+    }
     expect(app.running, `the server is still up:\n${app.output.slice(-3000)}`).toBe(true);
     expect(problems).toEqual([]);
   });
@@ -138,6 +148,11 @@ describe.skipIf(SKIP !== null)("the database goes away for a moment", () => {
     expect((await user.chatJson({ type: "threads.list", params: {} })).status).toBe(200);
     const mcp = await user.post("/api/mcp", toolsList, { cookie: null, headers: mcpHeaders() });
     expect(mcp.status).toBe(200);
+    const session = await user.get("/api/auth/get-session");
+    expect(session.status).toBe(200);
+    expect(session.json?.user?.email).toBe(user.email);
+    const signIn = await user.post("/api/auth/sign-in/email", { email: user.email, password: "wrong password" }, { cookie: null });
+    expect(signIn.status, signIn.text).toBe(401); // an ordinary refusal is Better Auth's own answer, as before
 
     const turn = await user.chatStream({ type: "threads.add_user_message", params: { thread_id: thread1, input: userInput(BACK) } });
     expect(turn.status, JSON.stringify(turn.json)).toBe(200);

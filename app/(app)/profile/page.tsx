@@ -18,7 +18,7 @@ async function mcpUrl(): Promise<string> {
 export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage() {
-  const user = await requireUser();
+  const user = await requireUser({ fresh: true });
   return (
     <div className="max-w-2xl space-y-6">
       <div>

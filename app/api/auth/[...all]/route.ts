@@ -16,7 +16,20 @@ export async function GET(req: Request): Promise<Response> {
   } catch (error) {
     return errorResponse(error);
   }
-  return betterAuth.GET(req);
+  return answered(() => betterAuth.GET(req));
+}
+
+/**
+ * Better Auth throws what it does not answer itself (lib/auth.ts `onAPIError`), and its rate
+ * limiter runs outside its own error handling: both become JSON here, a database outage a 503
+ * with Retry-After.
+ */
+async function answered(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    return errorResponse(error);
+  }
 }
 
 /**
@@ -40,5 +53,5 @@ export async function POST(req: Request): Promise<Response> {
   const headers = new Headers(req.headers);
   headers.delete("transfer-encoding");
   if (body) headers.set("content-length", String(body.byteLength));
-  return betterAuth.POST(new Request(req.url, { method: "POST", headers, body: body ? new Uint8Array(body) : null, signal: req.signal }));
+  return answered(() => betterAuth.POST(new Request(req.url, { method: "POST", headers, body: body ? new Uint8Array(body) : null, signal: req.signal })));
 }

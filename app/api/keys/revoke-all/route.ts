@@ -8,6 +8,6 @@ import { requireApiUser } from "@/lib/session";
  * can wipe every key.
  */
 export const POST = handler(async (req: Request) => {
-  const user = await requireApiUser(req);
+  const user = await requireApiUser(req, { fresh: true });
   return Response.json({ revoked: await revokeAllKeys(user.id) });
 });
