@@ -25,7 +25,23 @@ let target: FuzzTarget;
 const authIps = Array.from({ length: 200 }, () => freshIp());
 let authIpNext = 0;
 
+/**
+ * A refused oversized or lying body makes the server close that connection without reading
+ * the rest; fetch may already have picked the same kept-alive socket for the next request,
+ * which then fails with a reset before the server ever saw it. That request is sent once more
+ * (and counted); a server that went down still fails the retry and the liveness checks.
+ */
+let resetsRetried = 0;
+const isStaleSocketReset = (error: string) => /ECONNRESET|UND_ERR_SOCKET|other side closed/.test(error);
+
 async function send(input: FuzzInput): Promise<Res | { error: string }> {
+  const first = await sendOnce(input);
+  if (!("error" in first) || !isStaleSocketReset(first.error) || !app.running) return first;
+  resetsRetried += 1;
+  return sendOnce(input);
+}
+
+async function sendOnce(input: FuzzInput): Promise<Res | { error: string }> {
   const client = new Client(app, input.authRoute ? authIps[authIpNext++ % authIps.length]! : user.ip);
   let raw: string | Uint8Array | ReadableStream<Uint8Array> | undefined;
   if (input.body?.kind === "text") raw = input.body.text;
@@ -145,7 +161,7 @@ describe.skipIf(SKIP !== null)(`fuzz: ${INPUTS} generated bad inputs, seed ${SEE
       log(`fuzz ${family}: ${[...statuses].sort().map(([s, n]) => `${s}×${n}`).join(" ")}`);
     }
     log(
-      `fuzz: seed ${SEED}, ${tried} inputs in ${(elapsed / 1000).toFixed(1)} s (${CONCURRENCY} at a time), ${liveness} liveness checks; ` +
+      `fuzz: seed ${SEED}, ${tried} inputs in ${(elapsed / 1000).toFixed(1)} s (${CONCURRENCY} at a time), ${liveness} liveness checks, ${resetsRetried} reused-socket resets sent again; ` +
         `5xx or no answer: ${failures.length}, invalid writes accepted: ${accepted.length}, 4xx without a JSON message: ${unclear.length}, ` +
         `row counts changed: ${changed.length ? changed.join("; ") : "none"}, fuzz user's rows changed: ${touched.length ? touched.join(", ") : "none"}`,
     );
