@@ -146,6 +146,9 @@ export const pausedRuns = pgTable("paused_runs", {
   // The confirmation card's item id, so an action on it can be matched to this run.
   widgetItemId: text("widget_item_id").notNull(),
   state: text("state").notNull(),
+  // How many history items the run started with, so its resumption stores only what it added.
+  // Null for a run paused before this column existed; the reader takes it from `state` (lib/chatkit/stored.ts).
+  priorItemCount: integer("prior_item_count"),
   createdAt: timestamp("created_at", { withTimezone: true }).defaultNow().notNull(),
 });
 
