@@ -42,8 +42,11 @@ export type AgentTurnOutcome = {
   /** Items this turn added after the user's message, for the next turn's history. Empty while paused. */
   items: AgentInputItem[];
   toolCalls: RecordedToolCall[];
-  /** Set when the run paused for confirmation: the serialized RunState and what it asks about. */
-  interruption: { state: string; approvals: PendingApproval[] } | null;
+  /**
+   * Set when the run paused for confirmation: the serialized RunState, what it asks about, and
+   * how many history items the run started with (stored beside the state, for the resume).
+   */
+  interruption: { state: string; approvals: PendingApproval[]; priorItemCount: number } | null;
   text: string;
   model: ModelChoice["kind"];
 };
@@ -65,6 +68,8 @@ export type AgentResumeRequest = {
   userId: string;
   timeZone?: string;
   state: string;
+  /** The paused run's own record of how many history items it started with (paused_runs.prior_item_count). */
+  priorItemCount: number;
   decision: "approve" | "reject";
   signal?: AbortSignal;
 };
@@ -162,6 +167,7 @@ class TurnSession {
             name: i.name ?? "",
             arguments: parseArgs(i.arguments),
           })),
+          priorItemCount,
         },
         text: "",
         model: this.choice.kind,
@@ -202,6 +208,7 @@ export async function* streamAgentTurn(req: AgentTurnRequest): AsyncGenerator<Ru
   const session = new TurnSession(req.userId, req.timeZone, new ApprovalPolicy());
   try {
     const agent = await session.open();
+    // The count also travels in the SDK's state, as it always has; a resume reads the paused run's own column instead.
     const context: TurnContext = { priorItemCount: req.history.length };
     const result = await session.runner.run(agent, [...req.history, user(req.message)], { stream: true, context, signal: req.signal });
     return yield* drive(session, result, req.history.length, req.signal);
@@ -215,8 +222,6 @@ export async function* streamAgentTurn(req: AgentTurnRequest): AsyncGenerator<Ru
  * needs. The tools are bound to `userId` again, so the state alone cannot act for anyone.
  */
 export async function* resumeAgentTurn(req: AgentResumeRequest): AsyncGenerator<RunStreamEvent, AgentTurnOutcome> {
-  const pending = JSON.parse(req.state) as { context?: { context?: TurnContext } };
-  const priorItemCount = pending.context?.context?.priorItemCount ?? 0;
   const session = new TurnSession(req.userId, req.timeZone, new ApprovalPolicy());
   try {
     const agent = await session.open();
@@ -235,7 +240,7 @@ export async function* resumeAgentTurn(req: AgentResumeRequest): AsyncGenerator<
       }
     }
     const result = await session.runner.run(agent, state, { stream: true, signal: req.signal });
-    return yield* drive(session, result, priorItemCount, req.signal);
+    return yield* drive(session, result, req.priorItemCount, req.signal);
   } finally {
     await session.close();
   }

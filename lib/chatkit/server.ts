@@ -20,9 +20,9 @@ import {
   type UserMessageInput,
   type UserMessageItem,
   type WidgetItem,
-  type WorkflowItem,
 } from "./schemas";
 import { sseResponse, type EventSink } from "./sse";
+import { readStoredItemOf, type PausedRun } from "./stored";
 import * as store from "./store";
 import { generateTitle } from "./titles";
 import { pauseForConfirmation, TurnTranslator } from "./turn";
@@ -239,7 +239,8 @@ async function prepare(request: StreamingRequest, ctx: Ctx): Promise<Plan> {
       if (target.type !== "user_message") throw new BadRequestError("Only a user message can be retried.");
       await checkRateLimit(user.id);
       const token = await acquireTurn(user.id, thread.id);
-      const payload = target.payload as unknown as UserMessageItem;
+      const payload = readStoredItemOf("user_message", target.payload, target.id);
+      if (!payload) throw new BadRequestError("This message can no longer be retried.");
       const text = payload.content.map((p) => (p.type === "input_tag" ? `@${p.text}` : p.text)).join("").trim();
       return {
         threadId: thread.id,
@@ -309,13 +310,13 @@ async function respond(ctx: Ctx, threadId: string, text: string, history: AgentI
 }
 
 /** Continues a paused run with the user's decision and replaces the card with the outcome. */
-async function resume(ctx: Ctx, threadId: string, paused: { state: string; widgetItemId: string }, decision: "approve" | "reject", emit: EventSink, signal: AbortSignal) {
+async function resume(ctx: Ctx, threadId: string, paused: PausedRun, decision: "approve" | "reject", emit: EventSink, signal: AbortSignal) {
   await flush();
   const translator = new TurnTranslator(threadId, emit);
-  const { outcome, error } = await drive(translator, resumeAgentTurn({ userId: ctx.user.id, timeZone: ctx.timeZone, state: paused.state, decision, signal }), signal);
+  const { outcome, error } = await drive(translator, resumeAgentTurn({ userId: ctx.user.id, timeZone: ctx.timeZone, state: paused.state, priorItemCount: paused.priorItemCount, decision, signal }), signal);
   if (error) {
     // The decision could not be carried out; put the run back so the card can be answered again.
-    await store.savePausedRun(ctx.user.id, threadId, paused.widgetItemId, paused.state);
+    await store.savePausedRun(ctx.user.id, threadId, paused);
     await settle(ctx, threadId, translator, null, emit);
     throw error;
   }
@@ -330,10 +331,12 @@ async function resume(ctx: Ctx, threadId: string, paused: { state: string; widge
 /** Replaces an answered card with its outcome, and makes the tasks that waited for it say what happened. */
 async function resolveCard(threadId: string, widgetItemId: string, decision: "approve" | "reject", result: string, taskOutcome: string, emit: EventSink): Promise<WidgetItem | undefined> {
   const { card, workflow } = await store.getCardAndWorkflow(threadId, widgetItemId);
-  if (!card) return undefined;
-  const previous = card.payload as unknown as WidgetItem;
+  // A card or workflow that cannot be read is logged and left as it is (decision record 10).
+  const previous = card && readStoredItemOf("widget", card.payload, card.id);
+  if (!previous) return undefined;
   const replaced: WidgetItem = { ...previous, widget: resolvedCard(cardQuestion(previous.widget), decision, result) };
-  const tasks = workflow ? resolvedWorkflow(workflow.payload as unknown as WorkflowItem, decision, taskOutcome) : null;
+  const flow = workflow && readStoredItemOf("workflow", workflow.payload, workflow.id);
+  const tasks = flow ? resolvedWorkflow(flow, decision, taskOutcome) : null;
   await store.replaceItems(threadId, tasks ? [replaced, tasks.item] : [replaced]);
   emit({ type: "thread.item.replaced", item: replaced });
   for (const { index, task } of tasks?.updated ?? []) emit({ type: "thread.item.updated", item_id: tasks!.item.id, update: { type: "workflow.task.updated", task_index: index, task } });

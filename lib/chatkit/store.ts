@@ -5,6 +5,7 @@ import { conversations, messages, pausedRuns, toolCalls, type ConversationRow, t
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { RecordedToolCall } from "@/lib/agent/run";
 import type { Page, Thread, ThreadItem } from "./schemas";
+import { readAgentHistory, readPausedRun, readStoredItems, toStoredPayload, type PausedRun } from "./stored";
 
 /**
  * The thread and item store: every chat query lives here. Callers pass the user id, and a
@@ -22,10 +23,6 @@ export function toThread(row: ConversationRow, items: Page<ThreadItem> = { data:
     status: row.status,
     items,
   };
-}
-
-function toItem(row: Pick<MessageRow, "payload">): ThreadItem {
-  return row.payload as unknown as ThreadItem;
 }
 
 export async function createThread(userId: string): Promise<ConversationRow> {
@@ -131,8 +128,9 @@ export async function listItems(threadId: string, opts: PageOptions): Promise<Pa
     )
     .orderBy(order === "desc" ? desc(messages.seq) : asc(messages.seq))
     .limit(limit + 1);
+  // Paged on the raw rows, so a row left out as unreadable does not shift the cursor or has_more.
   const result = page(rows, limit);
-  return { ...result, data: result.data.map(toItem) };
+  return { ...result, data: readStoredItems(result.data) };
 }
 
 export async function getItemRow(threadId: string, itemId: string): Promise<MessageRow> {
@@ -152,7 +150,7 @@ export async function insertItems(userId: string, threadId: string, items: NewIt
       userId,
       type: item.type,
       hidden: hidden ?? false,
-      payload: item as unknown as Record<string, unknown>,
+      payload: toStoredPayload(item),
       agentItems: agentItems ?? null,
       createdAt: new Date(item.created_at),
     })),
@@ -163,7 +161,7 @@ export async function insertItems(userId: string, threadId: string, items: NewIt
 export async function replaceItems(threadId: string, items: ThreadItem[]): Promise<void> {
   if (!items.length) return;
   const values = sql.join(
-    items.map((item) => sql`(${item.id}, ${JSON.stringify(item)}::jsonb)`),
+    items.map((item) => sql`(${item.id}, ${JSON.stringify(toStoredPayload(item))}::jsonb)`),
     sql`, `,
   );
   await db.execute(sql`update ${messages} set payload = v.payload from (values ${values}) as v(id, payload)
@@ -199,12 +197,12 @@ export async function deleteItemsAfter(threadId: string, seq: number): Promise<v
 /** The model's view of the thread: the agent items of the last N items that have any, oldest first. */
 export async function loadAgentHistory(threadId: string, limit = HISTORY_ITEMS): Promise<AgentInputItem[]> {
   const rows = await db
-    .select({ agentItems: messages.agentItems })
+    .select({ id: messages.id, agentItems: messages.agentItems })
     .from(messages)
     .where(and(eq(messages.conversationId, threadId), isNotNull(messages.agentItems)))
     .orderBy(desc(messages.seq))
     .limit(limit);
-  return rows.reverse().flatMap((r) => (r.agentItems ?? []) as AgentInputItem[]);
+  return readAgentHistory(rows.reverse());
 }
 
 /** All or nothing: if any id is not a visible item of the thread, no feedback is stored. */
@@ -236,7 +234,7 @@ export async function claimTurn(userId: string, threadId: string, token: string,
   const { item, agentItems } = userItem;
   const { rows } = await db.execute(sql`with claimed as (${claim})
     insert into ${messages} (id, conversation_id, user_id, type, hidden, payload, agent_items, created_at)
-    select ${item.id}, claimed.id, ${userId}, ${item.type}, false, ${JSON.stringify(item)}::jsonb, ${JSON.stringify(agentItems ?? null)}::jsonb, now()
+    select ${item.id}, claimed.id, ${userId}, ${item.type}, false, ${JSON.stringify(toStoredPayload(item))}::jsonb, ${JSON.stringify(agentItems ?? null)}::jsonb, now()
     from claimed returning seq`);
   return rows.length > 0;
 }
@@ -257,25 +255,27 @@ export async function releaseTurn(threadId: string, token: string): Promise<void
 
 // ---- paused runs -------------------------------------------------------------------------------
 
-export async function savePausedRun(userId: string, threadId: string, widgetItemId: string, state: string): Promise<void> {
+export async function savePausedRun(userId: string, threadId: string, run: PausedRun): Promise<void> {
+  const { widgetItemId, state, priorItemCount } = run;
   await db
     .insert(pausedRuns)
-    .values({ conversationId: threadId, userId, widgetItemId, state })
-    .onConflictDoUpdate({ target: pausedRuns.conversationId, set: { widgetItemId, state, createdAt: new Date() } });
+    .values({ conversationId: threadId, userId, widgetItemId, state, priorItemCount })
+    .onConflictDoUpdate({ target: pausedRuns.conversationId, set: { widgetItemId, state, priorItemCount, createdAt: new Date() } });
 }
 
-export async function getPausedRun(threadId: string) {
+/** The thread's paused run; an unreadable one is logged and read as none (decision record 10). */
+export async function getPausedRun(threadId: string): Promise<PausedRun | undefined> {
   const [row] = await db.select().from(pausedRuns).where(eq(pausedRuns.conversationId, threadId));
-  return row;
+  return readPausedRun(row);
 }
 
 /** Takes the paused run off the table, so one decision (click, retry or typed answer) wins. */
-export async function takePausedRun(threadId: string, widgetItemId?: string) {
+export async function takePausedRun(threadId: string, widgetItemId?: string): Promise<PausedRun | undefined> {
   const [row] = await db
     .delete(pausedRuns)
     .where(and(eq(pausedRuns.conversationId, threadId), widgetItemId ? eq(pausedRuns.widgetItemId, widgetItemId) : undefined))
     .returning();
-  return row;
+  return readPausedRun(row);
 }
 
 // ---- audit trail ---------------------------------------------------------------------------------

@@ -271,17 +271,15 @@ export function readAgentHistory(rows: Array<{ id?: string; agentItems: unknown 
 // ---- paused runs ----------------------------------------------------------------------------------------
 
 /**
- * A run paused for a confirmation (`paused_runs`). `state` is the SDK's serialized RunState,
- * opaque here (RunState.fromString checks it on resume); `priorItemCount` is how many history
- * items the run started with, so the resumed turn stores only what it added.
+ * What a paused run (`paused_runs`) needs to be resumed. `state` is the SDK's serialized
+ * RunState, opaque here (RunState.fromString checks it on resume); `priorItemCount` is how many
+ * history items the run started with, so the resumed turn stores only what it added. The other
+ * columns (thread, owner, time) are plain SQL types that Drizzle already reads typed.
  */
 const pausedRun = z.object({
-  conversationId: z.string().min(1),
-  userId: z.string().min(1),
   widgetItemId: z.string().min(1),
   state: z.string().min(2).refine((s) => s.trimStart().startsWith("{"), "the state is not a serialized RunState"),
   priorItemCount: z.number().int().min(0),
-  createdAt: z.date(),
 });
 
 export type PausedRun = z.infer<typeof pausedRun>;
@@ -301,15 +299,17 @@ function priorItemCountFromState(state: unknown): unknown {
   }
 }
 
-export function parsePausedRun(row: Record<string, unknown>): PausedRun {
+type PausedRunRow = { conversationId?: string; widgetItemId: unknown; state: unknown; priorItemCount: unknown };
+
+export function parsePausedRun(row: PausedRunRow): PausedRun {
   const upgraded = row.priorItemCount === null || row.priorItemCount === undefined ? { ...row, priorItemCount: priorItemCountFromState(row.state) } : row;
   const result = pausedRun.safeParse(upgraded);
-  if (!result.success) throw new StoredDataError("paused run", typeof row.conversationId === "string" ? row.conversationId : undefined, describeIssues(result.error));
+  if (!result.success) throw new StoredDataError("paused run", row.conversationId, describeIssues(result.error));
   return result.data;
 }
 
 /** A paused run that cannot be read is logged and treated as absent: its card can no longer be answered, the thread goes on. */
-export function readPausedRun(row: Record<string, unknown> | undefined): PausedRun | undefined {
+export function readPausedRun(row: PausedRunRow | undefined): PausedRun | undefined {
   if (!row) return undefined;
   try {
     return parsePausedRun(row);

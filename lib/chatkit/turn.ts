@@ -187,7 +187,8 @@ export async function pauseForConfirmation(userId: string, threadId: string, tra
   const item: WidgetItem = { type: "widget", id: newItemId("wdg"), thread_id: threadId, created_at: now(), widget, copy_text: copyText };
   emit({ type: "thread.item.done", item });
   translator.add({ item });
-  await savePausedRun(userId, threadId, item.id, outcome.interruption!.state);
+  const { state, priorItemCount } = outcome.interruption!;
+  await savePausedRun(userId, threadId, { widgetItemId: item.id, state, priorItemCount });
   return item;
 }
 

@@ -18,7 +18,8 @@ export async function drain(gen: AsyncGenerator<RunStreamEvent, AgentTurnOutcome
 /** A conversation the way the chat endpoint keeps it: agent items in order, and a paused run's state. */
 export class Conversation {
   history: AgentInputItem[] = [];
-  pending: string | null = null;
+  /** A paused run, as the chat endpoint stores it: the state and the history length it started from. */
+  pending: { state: string; priorItemCount: number } | null = null;
   constructor(
     readonly userId: string,
     readonly timeZone?: string,
@@ -28,7 +29,7 @@ export class Conversation {
     const prior = this.history;
     const result = await drain(streamAgentTurn({ userId: this.userId, timeZone: this.timeZone, history: prior, message }));
     if (result.outcome.interruption) {
-      this.pending = result.outcome.interruption.state;
+      this.pending = { state: result.outcome.interruption.state, priorItemCount: result.outcome.interruption.priorItemCount };
       this.history = [...prior, user(message)];
     } else {
       this.history = [...prior, user(message), ...result.outcome.items];
@@ -38,10 +39,10 @@ export class Conversation {
 
   async decide(decision: "approve" | "reject") {
     if (!this.pending) throw new Error("nothing to decide");
-    const state = this.pending;
+    const { state, priorItemCount } = this.pending;
     this.pending = null;
-    const result = await drain(resumeAgentTurn({ userId: this.userId, timeZone: this.timeZone, state, decision }));
-    if (result.outcome.interruption) this.pending = result.outcome.interruption.state;
+    const result = await drain(resumeAgentTurn({ userId: this.userId, timeZone: this.timeZone, state, priorItemCount, decision }));
+    if (result.outcome.interruption) this.pending = { state: result.outcome.interruption.state, priorItemCount: result.outcome.interruption.priorItemCount };
     else this.history = [...this.history, ...result.outcome.items];
     return result;
   }

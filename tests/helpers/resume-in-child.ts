@@ -7,8 +7,9 @@ import { drain } from "./agent";
 async function main() {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const { userId, state, decision } = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-  const { outcome } = await drain(resumeAgentTurn({ userId, state, decision }));
+  // The callers pause runs with an empty history, so the count of prior items defaults to 0.
+  const { userId, state, decision, priorItemCount = 0 } = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  const { outcome } = await drain(resumeAgentTurn({ userId, state, decision, priorItemCount }));
   await closeDb();
   process.stdout.write(`\n@@OUTCOME@@${JSON.stringify(outcome)}\n`);
 }

@@ -188,9 +188,10 @@ describe("stored agent items", () => {
 describe("stored paused runs", () => {
   const state = JSON.stringify({ $schemaVersion: "1.0", context: { context: { priorItemCount: 7 }, usage: {} }, originalInput: [] });
   const row = { conversationId: base.thread_id, userId: "user_1", widgetItemId: "wdg_1", state, priorItemCount: 3, createdAt: new Date("2026-11-30T12:00:00Z") };
+  const resumable = { widgetItemId: "wdg_1", state, priorItemCount: 3 };
 
-  it("parses a current record, with its own prior_item_count (not the one in the state)", () => {
-    expect(parsePausedRun(row)).toEqual(row);
+  it("parses a current record to what a resume needs, with its own prior_item_count (not the one in the state)", () => {
+    expect(parsePausedRun(row)).toEqual(resumable);
   });
 
   it("rejects a malformed record", () => {
@@ -212,7 +213,7 @@ describe("stored paused runs", () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     expect(readPausedRun({ ...row, state: "" })).toBeUndefined();
     expect(readPausedRun(undefined)).toBeUndefined();
-    expect(readPausedRun(row)).toEqual(row);
+    expect(readPausedRun(row)).toEqual(resumable);
     expect(log).toHaveBeenCalledTimes(1);
   });
 });
