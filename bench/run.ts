@@ -5,13 +5,16 @@
  * JSON to bench/results/<timestamp>.json.
  *
  * Sizes come from the environment (small values for a dry run):
- *   BENCH_TURNS=200 BENCH_WARMUP=10 BENCH_SAMPLES=40 BENCH_RT_TURNS=4 BENCH_LENGTHS=10,50,1000,10000
- *   BENCH_TASKS=10000 BENCH_THREADS=1000 BENCH_CONC_USERS=20 BENCH_CONC_TURNS=10 BENCH_PAGE_RUNS=5
- *   BENCH_DBS=postgres,pglite BENCH_PORT=3800 BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/tasktalk_bench
- *   BENCH_SKIP_BUILD=1 (reuse .next-bench)  BENCH_SKIP_BROWSER=1
+ *   BENCH_TURNS=200 BENCH_WARMUP=10 BENCH_SAMPLES=40 BENCH_RT_TURNS=6 BENCH_LENGTHS=10,50,1000,10000
+ *   BENCH_SHORT_TURNS=100 BENCH_TASKS=10000 BENCH_THREADS=1000 BENCH_CONC_USERS=20 BENCH_CONC_TURNS=10 BENCH_PAGE_RUNS=5
+ *   BENCH_DBS=postgres,pglite BENCH_PORT=4100 (PGlite's server on port + 10)
+ *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/tasktalk_bench (dropped and re-created; its name must contain "bench")
+ *   BENCH_DIST_DIR=.next-bench (the build)  BENCH_SKIP_BUILD=1 (reuse it)  BENCH_SKIP_BROWSER=1
+ *
+ * Only the chat-turn part (turns, round trips per turn and before the first byte, the short
+ * thread; a few minutes instead of ~7): `npm run bench -- --only turns`, or BENCH_ONLY=turns.
  */
 import { execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -31,11 +34,19 @@ const int = (name: string, fallback: number) => {
   return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
 };
 
+const onlyArg = process.argv.indexOf("--only");
+const only = (onlyArg >= 0 ? process.argv[onlyArg + 1] : process.env.BENCH_ONLY) ?? "all";
+if (only !== "all" && only !== "turns") throw new Error(`--only takes "turns" (or nothing), got "${only}"`);
+
 const cfg = {
+  /** "turns": only the chat-turn part (sections 1, 2 and the short thread). */
+  only,
   turns: int("BENCH_TURNS", 200),
   warmup: int("BENCH_WARMUP", 10),
   samples: int("BENCH_SAMPLES", 40),
-  rtTurns: int("BENCH_RT_TURNS", 4),
+  rtTurns: int("BENCH_RT_TURNS", 6),
+  /** Peer-style short-thread turns: each a "hello" on its own fresh 10-item thread. */
+  shortTurns: int("BENCH_SHORT_TURNS", 100),
   lengths: (process.env.BENCH_LENGTHS ?? "10,50,1000,10000").split(",").map(Number).filter((n) => n > 0),
   tasks: int("BENCH_TASKS", 10_000),
   threads: int("BENCH_THREADS", 1000),
@@ -43,7 +54,8 @@ const cfg = {
   concTurns: int("BENCH_CONC_TURNS", 10),
   pageRuns: int("BENCH_PAGE_RUNS", 5),
   dbs: (process.env.BENCH_DBS ?? "postgres,pglite").split(",").map((s) => s.trim()) as Array<"postgres" | "pglite">,
-  port: int("BENCH_PORT", 3800),
+  // Clear of the test suites' ports (3100, 3700–3950).
+  port: int("BENCH_PORT", 4100),
   pgUrl: process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/tasktalk_bench",
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
   skipBrowser: process.env.BENCH_SKIP_BROWSER === "1",
@@ -124,10 +136,15 @@ async function pglite(): Promise<Database> {
 // ---- measuring -------------------------------------------------------------------------------
 
 const turnText = (i: number) => (i % 2 === 0 ? `add item ${i / 2 + 1}` : "what's left?");
+/** Round-trip turns cycle through a tool that writes, one that reads, and a plain message. */
+const RT_KINDS = ["add", "list", "hello"] as const;
+type RtKind = (typeof RT_KINDS)[number];
+const rtText = (i: number) => [`add item ${Math.floor(i / 3) + 1}`, "what's left?", "hello"][i % 3]!;
+const SHORT_THREAD_ITEMS = 10;
 const turnBody = (threadId: string, text: string) => ({ type: "threads.add_user_message", params: { thread_id: threadId, input: userInput(text) } });
 const shapeOf = (r: Timed & { events?: ChatEvent[] }, queries: number, pre: number): Shape => ({ queries, pre, bytes: r.bytes, chunks: r.events?.length || 1 });
 
-type Sample = { ttfb: number; total: number; queries: number; bytes: number; chunks: number; cpuMs: number };
+type Sample = { ttfb: number; total: number; queries: number; pre: number; bytes: number; chunks: number; cpuMs: number };
 type Pair = { figure: Sample[]; baseline: Sample[] };
 
 /** Runs `request` and, right after it, the baseline of the same shape, `samples` times; counts each one's queries and server CPU. */
@@ -135,25 +152,26 @@ async function paired(
   client: Client,
   samples: number,
   request: (i: number) => Promise<Timed & { events?: ChatEvent[] }>,
-  shape: (r: Timed & { events?: ChatEvent[] }, queries: number) => Shape,
+  /** `pre`: the statements before the first byte, as the server noted them (NaN if it did not). */
+  shape: (r: Timed & { events?: ChatEvent[] }, queries: number, pre: number) => Shape,
   opts: { stream?: boolean; warmup?: number; check?: (r: Timed & { events?: ChatEvent[] }) => string | null } = {},
 ): Promise<Pair> {
   const out: Pair = { figure: [], baseline: [] };
   // A code path's first requests are slower (modules load, the JIT warms up); they are not counted.
   for (let i = 0; i < (opts.warmup ?? 3); i++) {
     const r = await request(-1 - i);
-    await client.baseline({ ...shape(r, 1), stream: opts.stream });
+    await client.baseline({ ...shape(r, 1, NaN), stream: opts.stream });
   }
   for (let i = 0; i < samples; i++) {
-    const { result: r, queries, cpuMs } = await client.counted(() => request(i));
+    const { result: r, queries, pre, cpuMs } = await client.counted(() => request(i));
     const problem = opts.check ? opts.check(r) : r.status === 200 ? null : `HTTP ${r.status} ${r.text.slice(0, 200)}`;
     if (problem) throw new Error(`sample ${i}: ${problem}`);
-    const s = shape(r, queries);
-    out.figure.push({ ttfb: r.ttfb, total: r.total, queries, bytes: r.bytes, chunks: s.chunks, cpuMs });
+    const s = shape(r, queries, pre);
+    out.figure.push({ ttfb: r.ttfb, total: r.total, queries, pre, bytes: r.bytes, chunks: s.chunks, cpuMs });
     const { result: b, queries: bq, cpuMs: bcpu } = await client.counted(() => client.baseline({ ...s, stream: opts.stream }));
     if (b.status !== 200) throw new Error(`baseline: HTTP ${b.status}`);
     if (bq !== s.queries) throw new Error(`the query counter is off: the baseline ran ${s.queries} queries, counted ${bq}`);
-    out.baseline.push({ ttfb: b.ttfb, total: b.total, queries: bq, bytes: b.bytes, chunks: s.chunks, cpuMs: bcpu });
+    out.baseline.push({ ttfb: b.ttfb, total: b.total, queries: bq, pre: s.pre, bytes: b.bytes, chunks: s.chunks, cpuMs: bcpu });
   }
   return out;
 }
@@ -162,23 +180,28 @@ const summary = (xs: Sample[]) => ({
   ttfb: dist(xs.map((x) => x.ttfb)),
   total: dist(xs.map((x) => x.total)),
   queries: mode(xs.map((x) => x.queries).filter(Number.isFinite)),
+  pre: mode(xs.map((x) => x.pre).filter(Number.isFinite)),
   bytes: Math.round(median(xs.map((x) => x.bytes))),
   cpuMs: Math.round(median(xs.map((x) => x.cpuMs).filter(Number.isFinite)) * 10) / 10,
 });
 
-type Users = Record<"turns" | "history" | "tasks" | "threads", Awaited<ReturnType<Client["signUp"]>>> & { conc: Array<Awaited<ReturnType<Client["signUp"]>>> };
+type Users = Record<"turns" | "history" | "tasks" | "threads" | "short", Awaited<ReturnType<Client["signUp"]>>> & { conc: Array<Awaited<ReturnType<Client["signUp"]>>> };
 
 async function signUpAll(client: Client, dbIndex: number): Promise<Users> {
   let n = 0;
   const ip = () => `10.${dbIndex}.${Math.floor(++n / 250)}.${n % 250}`;
   const one = (label: string) => client.signUp(label, ip());
-  const [turns, history, tasks, threads] = [await one("turns"), await one("history"), await one("tasks"), await one("threads")];
+  const [turns, history, tasks, threads, short] = [await one("turns"), await one("history"), await one("tasks"), await one("threads"), await one("short")];
   const conc: Users["conc"] = [];
-  for (let i = 0; i < cfg.concUsers; i += 4) conc.push(...(await Promise.all(Array.from({ length: Math.min(4, cfg.concUsers - i) }, (_, j) => one(`conc${i + j}`)))));
-  return { turns, history, tasks, threads, conc };
+  const concUsers = cfg.only === "turns" ? 0 : cfg.concUsers;
+  for (let i = 0; i < concUsers; i += 4) conc.push(...(await Promise.all(Array.from({ length: Math.min(4, concUsers - i) }, (_, j) => one(`conc${i + j}`)))));
+  return { turns, history, tasks, threads, short, conc };
 }
 
-type Seeded = { turnThread: string; lengthThreads: Record<number, string>; concThreads: string[] };
+type Seeded = { turnThread: string; lengthThreads: Record<number, string>; concThreads: string[]; shortThreads: string[] };
+
+/** How many fresh short threads the short-thread figure uses: one per sample and per warm-up turn. */
+const SHORT_WARMUP = 3;
 
 async function seedAll(sql: seed.Sql, users: Users): Promise<Seeded & { ms: number }> {
   const started = performance.now();
@@ -188,12 +211,20 @@ async function seedAll(sql: seed.Sql, users: Users): Promise<Seeded & { ms: numb
     lengthThreads[length] = await seed.createThread(sql, users.history.id, `Thread of ${length} items`);
     await seed.padThread(sql, lengthThreads[length], users.history.id, length);
   }
-  await seed.seedTasks(sql, users.tasks.id, cfg.tasks);
-  await seed.seedThreads(sql, users.threads.id, cfg.threads);
+  const shortThreads: string[] = [];
+  for (let i = 0; i < cfg.shortTurns + SHORT_WARMUP; i++) {
+    const id = await seed.createThread(sql, users.short.id, `Short thread ${i + 1}`);
+    await seed.padThread(sql, id, users.short.id, SHORT_THREAD_ITEMS);
+    shortThreads.push(id);
+  }
+  if (cfg.only !== "turns") {
+    await seed.seedTasks(sql, users.tasks.id, cfg.tasks);
+    await seed.seedThreads(sql, users.threads.id, cfg.threads);
+  }
   const concThreads: string[] = [];
   for (const u of users.conc) concThreads.push(await seed.createThread(sql, u.id, "Concurrent turns"));
   await seed.analyze(sql);
-  return { turnThread, lengthThreads, concThreads, ms: Math.round(performance.now() - started) };
+  return { turnThread, lengthThreads, concThreads, shortThreads, ms: Math.round(performance.now() - started) };
 }
 
 async function concurrency(client: Client, users: Users, threads: string[], baselineShape: Shape) {
@@ -341,10 +372,20 @@ async function benchDatabase(kind: "postgres" | "pglite", index: number) {
     await api.baseline({ queries: 1, bytes: 10, stream: true, chunks: 2 });
     await api.timed("/api/tasks?limit=50", { cookie: users.tasks.cookie });
 
-    // Queries a turn sends before its first byte: the session and the thread (counted on a missing thread), then rate limit, paused run, lease.
-    const probe = await api.counted(() => api.chat(users.turns.cookie, turnBody(randomUUID(), "hello")));
-    if (probe.result.status !== 404) throw new Error(`probe: expected 404, got ${probe.result.status}`);
-    const pre = probe.queries + 3;
+    // Statements a turn sends before its first byte, as the server notes them (lib/bench-probe.ts):
+    // the baseline runs as many before its own first byte. Section 2 counts each kind of turn.
+    const probes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const probe = await api.counted(() => api.chat(users.turns.cookie, turnBody(seeded.turnThread, turnText(cfg.warmup + cfg.turns + i))));
+      const problem = turnError(probe.result);
+      if (problem) throw new Error(`probe turn: ${problem}`);
+      probes.push(probe.pre);
+    }
+    // Without a note (a server whose stream writer does not call lib/bench-probe.ts) the baseline
+    // runs every statement before its first byte, and the table says the count is missing.
+    const noted = probes.filter(Number.isFinite);
+    if (!noted.length) log(`${kind}: WARNING: the server noted no first byte; "before the first byte" is not measured`);
+    const pre = noted.length ? Math.max(...noted) : NaN;
     result.preStreamQueries = pre;
 
     // 1. Chat turns, one after another.
@@ -353,32 +394,50 @@ async function benchDatabase(kind: "postgres" | "pglite", index: number) {
       api,
       cfg.turns,
       (i) => api.chat(users.turns.cookie, turnBody(seeded.turnThread, turnText(i + cfg.warmup))),
-      (r, q) => shapeOf(r, q, pre),
+      (r, q, p) => shapeOf(r, q, Number.isFinite(p) ? p : pre),
       { stream: true, warmup: 0, check: (r) => turnError(r as Timed & { events: ChatEvent[] }) },
     );
     const turnShape: Shape = { queries: mode(turns.figure.map((s) => s.queries)), pre, bytes: Math.round(median(turns.figure.map((s) => s.bytes))), chunks: Math.round(median(turns.figure.map((s) => s.chunks))) };
     await snapshot(`after ${cfg.turns} turns`);
     result.turns = { figure: summary(turns.figure), baseline: summary(turns.baseline), queries: { add: mode(turns.figure.filter((_, i) => (i + cfg.warmup) % 2 === 0).map((s) => s.queries)), list: mode(turns.figure.filter((_, i) => (i + cfg.warmup) % 2 === 1).map((s) => s.queries)) } };
 
-    // 2. Round trips and turn time against thread length.
+    // 2. Round trips (whole turn and before the first byte) and turn time against thread length.
     log(`${kind}: round trips at thread lengths ${cfg.lengths.join(", ")}`);
-    const byLength: Record<number, { add: number; list: number; total: Dist; ttfb: Dist }> = {};
+    const byLength: Record<number, RoundTrips> = {};
     for (const length of cfg.lengths) {
-      const samples: Array<{ queries: number; total: number; ttfb: number; add: boolean }> = [];
+      const samples: Array<{ queries: number; pre: number; total: number; ttfb: number; kind: RtKind }> = [];
       for (let i = 0; i < cfg.rtTurns; i++) {
-        const { result: r, queries } = await api.counted(() => api.chat(users.history.cookie, turnBody(seeded.lengthThreads[length]!, turnText(i))));
+        const { result: r, queries, pre } = await api.counted(() => api.chat(users.history.cookie, turnBody(seeded.lengthThreads[length]!, rtText(i))));
         const problem = turnError(r);
         if (problem) throw new Error(`turn on a ${length}-item thread: ${problem}`);
-        samples.push({ queries, total: r.total, ttfb: r.ttfb, add: i % 2 === 0 });
+        samples.push({ queries, pre, total: r.total, ttfb: r.ttfb, kind: RT_KINDS[i % 3]! });
       }
+      const of = (k: RtKind) => samples.filter((s) => s.kind === k);
       byLength[length] = {
-        add: mode(samples.filter((s) => s.add).map((s) => s.queries)),
-        list: mode(samples.filter((s) => !s.add).map((s) => s.queries)),
+        ...(Object.fromEntries(RT_KINDS.map((k) => [k, { queries: mode(of(k).map((s) => s.queries)), pre: mode(of(k).map((s) => s.pre).filter(Number.isFinite)) }])) as Record<RtKind, { queries: number; pre: number }>),
         total: dist(samples.map((s) => s.total)),
         ttfb: dist(samples.map((s) => s.ttfb)),
       };
     }
     result.roundTrips = byLength;
+
+    // 2b. The peer-style figure: a plain "hello" on a fresh 10-item thread (each sample its own
+    // thread, so every turn sees the same short history), whole turn, beside the bare route.
+    log(`${kind}: ${cfg.shortTurns} "hello" turns, each on a fresh ${SHORT_THREAD_ITEMS}-item thread`);
+    const shortThread = (i: number) => seeded.shortThreads[i < 0 ? cfg.shortTurns + (-1 - i) : i]!;
+    const short = await paired(api, cfg.shortTurns, (i) => api.chat(users.short.cookie, turnBody(shortThread(i), "hello")), (r, q, p) => shapeOf(r, q, Number.isFinite(p) ? p : pre), {
+      stream: true,
+      warmup: SHORT_WARMUP,
+      check: (r) => turnError(r as Timed & { events: ChatEvent[] }),
+    });
+    result.shortThread = { items: SHORT_THREAD_ITEMS, figure: summary(short.figure), baseline: summary(short.baseline) };
+    await snapshot("after the short threads");
+
+    if (cfg.only === "turns") {
+      result.rssAfterMiB = rssMiB(server.serverPid);
+      result.queriesTotal = await api.queryCount();
+      return result;
+    }
 
     // 3. items.list, a page of 50 (as the built-in client opens a thread), at each length; round-robin so noise hits all alike.
     log(`${kind}: items.list × ${cfg.samples} at each length`);
@@ -441,7 +500,9 @@ async function benchDatabase(kind: "postgres" | "pglite", index: number) {
 
 // ---- report ------------------------------------------------------------------------------------
 
-type S = { ttfb: Dist; total: Dist; queries: number; bytes: number; cpuMs: number };
+type S = { ttfb: Dist; total: Dist; queries: number; pre: number; bytes: number; cpuMs: number };
+/** Statements per turn of each kind, the whole turn and before its first byte (mode over the samples). */
+type RoundTrips = Record<RtKind, { queries: number; pre: number }> & { total: Dist; ttfb: Dist };
 type DbResult = {
   kind: string;
   rssIdleMiB: number;
@@ -449,12 +510,14 @@ type DbResult = {
   memory: Record<string, { rssMiB: number; heapUsedMiB: number; heapTotalMiB: number; externalMiB: number; arrayBuffersMiB: number; cpuSeconds: number }>;
   preStreamQueries: number;
   turns: { figure: S; baseline: S; queries: { add: number; list: number } };
-  roundTrips: Record<number, { add: number; list: number; total: Dist; ttfb: Dist }>;
-  itemsList: Record<number, { figure: S; baseline: S }>;
-  threadsList: Record<string, { figure: S; baseline: S }>;
-  tasksList: Record<string, { figure: S; baseline: S }>;
-  concurrency: Awaited<ReturnType<typeof concurrency>>;
-  pages:
+  roundTrips: Record<number, RoundTrips>;
+  shortThread: { items: number; figure: S; baseline: S };
+  // Absent with --only turns:
+  itemsList?: Record<number, { figure: S; baseline: S }>;
+  threadsList?: Record<string, { figure: S; baseline: S }>;
+  tasksList?: Record<string, { figure: S; baseline: S }>;
+  concurrency?: Awaited<ReturnType<typeof concurrency>>;
+  pages?:
     | { skipped: string }
     | Record<string, { tti: Dist; ttiWarmCache: Dist; baselineTti: Dist; breakdownP50: { documentTtfb: number; scriptsLoaded: number; load: number; mainThreadCpu: number }; baselineMainThreadCpuP50: number; queriesPerLoad: number; documentBytes: number; jsFiles: number; jsTransferBytes: number; jsDecodedBytes: number; jsBuild: { files: number; rawBytes: number; gzipBytes: number }; chatClient: string | null }>;
 };
@@ -463,7 +526,7 @@ function rows(r: DbResult): Row[] {
   const out: Row[] = [];
   const t = r.turns;
   out.push({
-    figure: `chat turn, first SSE byte, p50 / p95 / p99 ms (${t.figure.ttfb.n} turns)`,
+    figure: `chat turn, first SSE byte, p50 / p95 / p99 ms (${t.figure.ttfb.n} turns; mostly ${t.figure.queries} queries, ${t.figure.pre} before the first byte)`,
     value: dists(t.figure.ttfb),
     baseline: dists(t.baseline.ttfb),
     ratio: ratio(t.figure.ttfb.p95, t.baseline.ttfb.p95),
@@ -488,14 +551,26 @@ function rows(r: DbResult): Row[] {
   });
   const lengths = Object.keys(r.roundTrips).map(Number).sort((a, b) => a - b);
   const first = r.roundTrips[lengths[0]!]!;
-  const constant = lengths.every((l) => r.roundTrips[l]!.add === first.add && r.roundTrips[l]!.list === first.list);
+  const at = lengths.map((l) => l.toLocaleString("en-US")).join(" / ");
+  for (const k of RT_KINDS) {
+    const what = { add: `"add item N" (a tool that writes)`, list: `"what's left?" (a tool that reads)`, hello: `"hello" (no tool)` }[k];
+    out.push({
+      figure: `DB round trips per turn, whole turn / before the first byte, ${what}, at ${at} items`,
+      value: lengths.map((l) => `${r.roundTrips[l]![k].queries} / ${r.roundTrips[l]![k].pre}`).join(" · "),
+      baseline: `before: 11 / 6 (issue 13)`,
+      ratio: "—",
+      bar: "≤ 4 / ≤ 2, constant",
+      pass: lengths.every((l) => r.roundTrips[l]![k].queries <= 4 && r.roundTrips[l]![k].pre <= 2 && r.roundTrips[l]![k].queries === first[k].queries && r.roundTrips[l]![k].pre === first[k].pre),
+    });
+  }
+  const st = r.shortThread;
   out.push({
-    figure: `DB round trips per turn ("add" / "list"), at ${lengths.map((l) => l.toLocaleString("en-US")).join(" / ")} items`,
-    value: lengths.map((l) => `${r.roundTrips[l]!.add}/${r.roundTrips[l]!.list}`).join(" · "),
-    baseline: `${first.add}/${first.list} (at ${lengths[0]} items); ${r.preStreamQueries} before the first byte`,
-    ratio: lengths.map((l) => (r.roundTrips[l]!.add / first.add).toFixed(2)).join(" · "),
-    bar: "constant",
-    pass: constant,
+    figure: `peer-style short thread: "hello" on a fresh ${st.items}-item thread, whole turn, p50 / p95 / p99 ms (${st.figure.total.n} turns; ${st.figure.queries} queries, ${st.figure.pre} before the first byte; server CPU ${ms(st.figure.cpuMs)} vs ${ms(st.baseline.cpuMs)})`,
+    value: dists(st.figure.total),
+    baseline: dists(st.baseline.total),
+    ratio: `${ratio(st.figure.total.p50, st.baseline.total.p50)} / ${ratio(st.figure.total.p95, st.baseline.total.p95)}`,
+    bar: "no slower than the peer (vercel/chatbot, not run here)",
+    pass: null,
   });
   out.push({
     figure: `chat turn, stream end p50 ms, at ${lengths.map((l) => l.toLocaleString("en-US")).join(" / ")} items (${first.total.n} turns each)`,
@@ -505,12 +580,13 @@ function rows(r: DbResult): Row[] {
     bar: "—",
     pass: null,
   });
-  const items = Object.keys(r.itemsList).map(Number).sort((a, b) => a - b);
-  const ref = r.itemsList[50] ?? r.itemsList[items[0]!]!;
+  const itemsList = r.itemsList ?? {};
+  const items = Object.keys(itemsList).map(Number).sort((a, b) => a - b);
+  const ref = itemsList[50] ?? itemsList[items[0]!]!;
   for (const l of items) {
-    const x = r.itemsList[l]!;
+    const x = itemsList[l]!;
     const rel = x.figure.total.p50 / ref.figure.total.p50;
-    const isBar = l === Math.max(...items) && r.itemsList[50] !== undefined;
+    const isBar = l === Math.max(...items) && itemsList[50] !== undefined;
     out.push({
       figure: `items.list page of 50, ${l.toLocaleString("en-US")}-item thread, p50 / p95 / p99 ms (${x.figure.queries} queries; server CPU ${ms(x.figure.cpuMs)} vs ${ms(x.baseline.cpuMs)})`,
       value: dists(x.figure.total),
@@ -520,14 +596,14 @@ function rows(r: DbResult): Row[] {
       pass: isBar ? rel >= 0.5 && rel <= 1.5 : null,
     });
   }
-  for (const [label, x] of Object.entries(r.threadsList)) {
+  for (const [label, x] of Object.entries(r.threadsList ?? {})) {
     out.push({ figure: `threads.list, ${label}, of ${cfg.threads.toLocaleString("en-US")} threads, p50 / p95 / p99 ms (${x.figure.queries} queries; server CPU ${ms(x.figure.cpuMs)} vs ${ms(x.baseline.cpuMs)})`, value: dists(x.figure.total), baseline: dists(x.baseline.total), ratio: ratio(x.figure.total.p50, x.baseline.total.p50), bar: "—", pass: null });
   }
-  for (const [query, x] of Object.entries(r.tasksList)) {
+  for (const [query, x] of Object.entries(r.tasksList ?? {})) {
     out.push({ figure: `GET /api/tasks?${query} of ${cfg.tasks.toLocaleString("en-US")} tasks, p50 / p95 / p99 ms (${x.figure.queries} queries; server CPU ${ms(x.figure.cpuMs)} vs ${ms(x.baseline.cpuMs)})`, value: dists(x.figure.total), baseline: dists(x.baseline.total), ratio: ratio(x.figure.total.p50, x.baseline.total.p50), bar: "—", pass: null });
   }
   const c = r.concurrency;
-  out.push({
+  if (c) out.push({
     figure: `${cfg.concUsers} users × ${cfg.concTurns} turns at once: throughput turns/s; turn p95 ms`,
     value: `${c.figure.throughput} /s; p95 ${ms(c.figure.total.p95)}`,
     baseline: `${c.baseline.throughput} /s; p95 ${ms(c.baseline.total.p95)}`,
@@ -535,7 +611,7 @@ function rows(r: DbResult): Row[] {
     bar: "—",
     pass: null,
   });
-  out.push({
+  if (c) out.push({
     figure: `${cfg.concUsers} × ${cfg.concTurns} concurrent: errors; lost or duplicated`,
     value: `${c.figure.errors} errors; ${c.integrity.problems.length ? c.integrity.problems.slice(0, 3).join("; ") : `every thread ${cfg.concTurns} messages + ${cfg.concTurns} replies, in order, tasks unique`}`,
     baseline: `${c.baseline.errors} errors`,
@@ -543,9 +619,11 @@ function rows(r: DbResult): Row[] {
     bar: "0 errors, nothing lost or duplicated",
     pass: c.figure.errors === 0 && c.integrity.problems.length === 0,
   });
-  if ("skipped" in r.pages) out.push({ figure: "page loads", value: `skipped (${r.pages.skipped})`, baseline: "—", ratio: "—", bar: "< 1 s", pass: null });
+  if (!r.pages) {
+    // --only turns
+  } else if ("skipped" in r.pages) out.push({ figure: "page loads", value: `skipped (${r.pages.skipped})`, baseline: "—", ratio: "—", bar: "< 1 s", pass: null });
   else
-    for (const [label, p] of Object.entries(r.pages as Record<string, Exclude<DbResult["pages"], { skipped: string }>[string]>)) {
+    for (const [label, p] of Object.entries(r.pages as Record<string, Exclude<DbResult["pages"], { skipped: string } | undefined>[string]>)) {
       const what = label.startsWith("/chat") ? "composer enabled" : "search box hydrated";
       out.push({
         figure: `${label}: navigation → ${what}, p50 / p95 ms (${p.tti.n} cold loads${p.chatClient ? `, ${p.chatClient} client` : ""})`,
@@ -594,6 +672,37 @@ function rows(r: DbResult): Row[] {
   return out;
 }
 
+/**
+ * The figures of the bench committed before issue 13's round-trip cut, and the peer comparison
+ * of issue 13's table (vercel/chatbot with its mock model, measured beside ours on this machine).
+ */
+const BEFORE = {
+  roundTrips: 11,
+  preFirstByte: 6,
+  turn: { p50: 73.2, p95: 138.3 },
+  turnBaseline: { p50: 38.5, p95: 73.9 },
+  peerShortThread: { p50: 1.63, p95: 1.38 },
+};
+
+/** Compares this run with the figures committed before (PostgreSQL's, when it ran). */
+function closingNote(r: DbResult): string {
+  const lengths = Object.keys(r.roundTrips).map(Number).sort((a, b) => a - b);
+  const first = r.roundTrips[lengths[0]!]!;
+  const constant = lengths.every((l) => RT_KINDS.every((k) => r.roundTrips[l]![k].queries === first[k].queries && r.roundTrips[l]![k].pre === first[k].pre));
+  const x = (a: number, b: number) => a / b;
+  const t = r.turns;
+  const oldRatio = { p50: x(BEFORE.turn.p50, BEFORE.turnBaseline.p50), p95: x(BEFORE.turn.p95, BEFORE.turnBaseline.p95) };
+  const newRatio = { p50: x(t.figure.total.p50, t.baseline.total.p50), p95: x(t.figure.total.p95, t.baseline.total.p95) };
+  const st = r.shortThread;
+  const f = (n: number) => n.toFixed(2);
+  return [
+    `Closing note (${r.kind === "postgres" ? "PostgreSQL through the Neon driver" : "PGlite"}), against the bench committed before issue 13's change:`,
+    `- Round trips per turn, whole turn / before the first byte: before ${BEFORE.roundTrips} / ${BEFORE.preFirstByte}. Now ${RT_KINDS.map((k) => `${k} ${first[k].queries} / ${first[k].pre}`).join(", ")}; ${constant ? `the same at ${lengths.map((l) => l.toLocaleString("en-US")).join(", ")} items` : "NOT constant in thread length (see the table)"}. A tool's own statements (the task insert or list) are in the whole-turn count.`,
+    `- Whole turn (one thread, "add" / "what's left?" turns alternating), p50 / p95: before ${BEFORE.turn.p50} / ${BEFORE.turn.p95} ms beside a bare route of ${BEFORE.turnBaseline.p50} / ${BEFORE.turnBaseline.p95} (${f(oldRatio.p50)}× / ${f(oldRatio.p95)}×); now ${ms(t.figure.total.p50)} / ${ms(t.figure.total.p95)} ms beside ${ms(t.baseline.total.p50)} / ${ms(t.baseline.total.p95)} (${f(newRatio.p50)}× / ${f(newRatio.p95)}×). The machine is shared and loaded, so the ratio to the bare route of the same run is the figure to compare, not the milliseconds.`,
+    `- Peer-style short thread ("hello" on a fresh ${st.items}-item thread), p50 / p95: ${ms(st.figure.total.p50)} / ${ms(st.figure.total.p95)} ms beside a bare route of ${ms(st.baseline.total.p50)} / ${ms(st.baseline.total.p95)} (${f(x(st.figure.total.p50, st.baseline.total.p50))}× / ${f(x(st.figure.total.p95, st.baseline.total.p95))}×). The peer is not run here: issue 13's table had our short turn at ${BEFORE.peerShortThread.p50}× / ${BEFORE.peerShortThread.p95}× the peer's p50 / p95. Scaling that by how our whole turn moved against its bare route (${f(newRatio.p50 / oldRatio.p50)}× / ${f(newRatio.p95 / oldRatio.p95)}×) gives roughly ${f(BEFORE.peerShortThread.p50 * (newRatio.p50 / oldRatio.p50))}× / ${f(BEFORE.peerShortThread.p95 * (newRatio.p95 / oldRatio.p95))}× now: an estimate, to be confirmed by running the peer beside it.`,
+  ].join("\n");
+}
+
 // ---- main --------------------------------------------------------------------------------------
 
 async function main() {
@@ -606,7 +715,7 @@ async function main() {
     log(`reusing the build in ${DIST_DIR}`);
   } else {
     log(`next build into ${DIST_DIR}`);
-    const build = await buildApp(serverEnv({ BETTER_AUTH_URL: "http://localhost:3800" }), path.join(RESULTS_DIR, `${stamp}-build.log`));
+    const build = await buildApp(serverEnv({ BETTER_AUTH_URL: `http://localhost:${cfg.port}` }), path.join(RESULTS_DIR, `${stamp}-build.log`));
     buildOutput = build.output;
     out.buildMs = build.ms;
     log(`built in ${(build.ms / 1000).toFixed(0)} s`);
@@ -630,6 +739,11 @@ async function main() {
   for (const r of results) {
     const label = r.kind === "postgres" ? "PostgreSQL (Neon serverless driver → local ws proxy → PostgreSQL)" : "PGlite (embedded, one process)";
     console.log(table(label, rows(r)));
+    console.log("");
+  }
+  const noted = results.find((r) => r.kind === "postgres") ?? results[0];
+  if (noted) {
+    console.log(closingNote(noted));
     console.log("");
   }
   if (buildOutput) {

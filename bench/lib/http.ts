@@ -19,6 +19,8 @@ export type ChatEvent = { type: string; item?: { type?: string; id?: string }; [
 
 export type ServerStats = {
   count: number;
+  /** The statement count at the first byte of the last event stream (lib/bench-probe.ts). */
+  firstByte: { streams: number; queries: number };
   pid: number;
   cpuMicros: number;
   memory: { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
@@ -33,6 +35,29 @@ export function parseSse(text: string): ChatEvent[] {
     .map((frame) => JSON.parse(frame.slice("data: ".length)) as ChatEvent);
 }
 
+/**
+ * Each signed-up user's cookies, as a browser keeps them: Better Auth sets the session token and
+ * a signed `session_data` cookie (its cookie cache, lib/auth.ts), and re-sets `session_data` when
+ * it has expired. Keyed by the user's `session_token=…` pair, which the callers pass as `cookie`;
+ * a request sends every cookie of that user, and every Set-Cookie in an answer updates the jar.
+ * Shared by every Client, so a new Client for the same server keeps the same sessions.
+ */
+const jars = new Map<string, Map<string, string>>();
+
+function keep(jar: Map<string, string>, setCookies: string[]) {
+  for (const c of setCookies) {
+    const pair = c.split(";")[0]!;
+    const eq = pair.indexOf("=");
+    if (eq < 1) continue;
+    const name = pair.slice(0, eq);
+    const value = pair.slice(eq + 1);
+    if (!value || /;\s*max-age=0\b/i.test(c)) jar.delete(name);
+    else jar.set(name, value);
+  }
+}
+
+const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+
 export class Client {
   constructor(
     readonly baseURL: string,
@@ -42,11 +67,13 @@ export class Client {
 
   async timed(path: string, init: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string> } = {}): Promise<Timed> {
     const headers: Record<string, string> = { ...init.headers };
-    if (init.cookie) headers.cookie = init.cookie;
+    const jar = init.cookie ? jars.get(init.cookie) : undefined;
+    if (init.cookie) headers.cookie = jar ? cookieHeader(jar) : init.cookie;
     if (init.body !== undefined) headers["content-type"] = "application/json";
     const body = init.body === undefined ? undefined : JSON.stringify(init.body);
     const started = performance.now();
     const res = await fetch(this.baseURL + path, { method: init.method ?? (body ? "POST" : "GET"), headers, body, redirect: "manual" });
+    if (jar) keep(jar, res.headers.getSetCookie());
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
     let text = "";
@@ -77,6 +104,9 @@ export class Client {
     const set = res.headers.getSetCookie().find((c) => c.includes("session_token="));
     if (res.status !== 200 || !set) throw new Error(`sign-up ${label} failed: ${res.status} ${text.slice(0, 300)}`);
     const cookie = set.split(";")[0]!;
+    const jar = new Map<string, string>();
+    keep(jar, res.headers.getSetCookie());
+    jars.set(cookie, jar);
     return { id: (JSON.parse(text) as { user: { id: string } }).user.id, email, cookie, cookieValue: cookie.slice(cookie.indexOf("=") + 1) };
   }
 
@@ -101,12 +131,17 @@ export class Client {
     return (await this.stats()).count;
   }
 
-  /** Runs `fn` alone on the server: how many statements it sent and how much server CPU it took. */
-  async counted<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number; cpuMs: number }> {
+  /**
+   * Runs `fn` alone on the server: how many statements it sent and how much server CPU it took,
+   * and, if it opened one event stream, how many it sent before that stream's first byte, as the
+   * server noted it at its first chunk (lib/bench-probe.ts); NaN otherwise.
+   */
+  async counted<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number; pre: number; cpuMs: number }> {
     const before = await this.stats();
     const result = await fn();
     const after = await this.stats();
-    return { result, queries: after.count - before.count, cpuMs: (after.cpuMicros - before.cpuMicros) / 1000 };
+    const pre = after.firstByte.streams === before.firstByte.streams + 1 ? after.firstByte.queries - before.count : NaN;
+    return { result, queries: after.count - before.count, pre, cpuMs: (after.cpuMicros - before.cpuMicros) / 1000 };
   }
 
   baseline(opts: { queries: number; bytes: number; pre?: number; chunks?: number; stream?: boolean; type?: "html" }): Promise<Timed> {

@@ -5,10 +5,11 @@ import path from "node:path";
 /** Building and serving the app for the benchmark: its own dist dir, its own process group. */
 
 export const ROOT = process.cwd();
-export const DIST_DIR = ".next-bench";
+/** BENCH_DIST_DIR lets two benchmarks (or a benchmark beside a test run) keep separate builds. */
+export const DIST_DIR = process.env.BENCH_DIST_DIR || ".next-bench";
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 
-const TOUCHED_BY_BUILD = ["next-env.d.ts"];
+const TOUCHED_BY_BUILD = ["next-env.d.ts", "tsconfig.json"];
 
 /** The caller's environment without anything that would pick another database or a real model. */
 export function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -43,6 +44,8 @@ export function buildExists(): boolean {
  * `next build` adds its dist dir's type folders to tsconfig.json's include list and points
  * next-env.d.ts at them. Both files are shared by every build in this tree, so afterwards the
  * benchmark takes out exactly its own entries (and nothing else, so another build's changes stay).
+ * Next also rewrites tsconfig.json in its own formatting: when what is left means the same as the
+ * file before the build, the file goes back to its text before, so the tree shows no change.
  */
 function undoBuildEdits(saved: Map<string, string | null>) {
   if (fs.existsSync("tsconfig.json")) {
@@ -53,7 +56,9 @@ function undoBuildEdits(saved: Map<string, string | null>) {
       if (config.include?.some((p) => p.startsWith(`${DIST_DIR}/`))) {
         if (nextFormatted) {
           config.include = config.include.filter((p) => !p.startsWith(`${DIST_DIR}/`));
-          fs.writeFileSync("tsconfig.json", JSON.stringify(config, null, 2) + "\n");
+          const before = saved.get("tsconfig.json");
+          const same = before !== null && before !== undefined && JSON.stringify(JSON.parse(before)) === JSON.stringify(config);
+          fs.writeFileSync("tsconfig.json", same ? before : JSON.stringify(config, null, 2) + "\n");
         } else console.warn(`  note: tsconfig.json lists ${DIST_DIR} but is not in Next's format; left as is`);
       }
     } catch {}

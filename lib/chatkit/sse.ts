@@ -1,4 +1,5 @@
 import { waitUntil } from "@vercel/functions";
+import { noteFirstByte } from "@/lib/bench-probe";
 import type { ChatKitEvent } from "./schemas";
 
 export const SSE_HEADERS = {
@@ -23,8 +24,13 @@ export function sseResponse(requestSignal: AbortSignal, produce: (emit: EventSin
   requestSignal.addEventListener("abort", abort, { once: true });
   const stream = new ReadableStream<Uint8Array>({
     start(stream) {
+      let first = true;
       const emit: EventSink = (event) => {
         if (controller.signal.aborted) return;
+        if (first) {
+          first = false;
+          noteFirstByte(); // `npm run bench` counts the statements before this point (no-op otherwise)
+        }
         try {
           stream.enqueue(encoder.encode(`data: ${JSON.stringify(event)}\n\n`));
         } catch {
