@@ -163,6 +163,9 @@ describe("stored agent items", () => {
     { type: "function_call_result", callId: "call_1", name: "delete_task", status: "completed", output: { type: "text", text: "Deleted." } },
     { role: "assistant", status: "completed", type: "message", content: [{ type: "output_text", text: "Deleted it." }] },
     { role: "system", content: "The user stopped the previous answer before it finished." },
+    { type: "reasoning", content: [{ type: "input_text", text: "thinking" }] },
+    // A kind outside the per-type shortcut is checked against the SDK's whole union.
+    { type: "unknown", providerData: { kept: true } },
   ];
 
   it("parses the SDK's items, unchanged", () => {
@@ -174,6 +177,8 @@ describe("stored agent items", () => {
     expect(() => parseAgentItems({ role: "user", content: "not a list" }, "msg_1")).toThrow(/agent items msg_1/);
     expect(() => parseAgentItems([{ role: "user", content: 42 }])).toThrow(StoredDataError);
     expect(() => parseAgentItems([{ type: "function_call", callId: "c" }])).toThrow(StoredDataError);
+    expect(() => parseAgentItems([{ role: "user", content: "ok" }, { type: "bogus" }])).toThrow(/item 1/);
+    expect(() => parseAgentItems(["text"])).toThrow(StoredDataError);
   });
 
   it("reads version-0 rows as they are (the format is the SDK's, unchanged), leaving out and logging a bad row", () => {
