@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { rateLimits } from "@/db/schema";
 import { RateLimitedError } from "./errors";
@@ -10,18 +10,28 @@ import { RateLimitedError } from "./errors";
  * batch counts each of its messages), so batching cannot multiply the limit.
  */
 export async function consumeRateLimit(bucket: string, limit: number, windowSeconds: number, message: string, cost = 1): Promise<void> {
-  const n = Math.max(1, Math.floor(cost));
-  const { rows } = await db.execute<{ count: number; retry_after: number }>(sql`
-    insert into ${rateLimits} (bucket, window_start, count) values (${bucket}, now(), ${n}::int)
-    on conflict (bucket) do update set
-      count = case when ${rateLimits.windowStart} < now() - make_interval(secs => ${windowSeconds}) then ${n}::int else ${rateLimits.count} + ${n}::int end,
-      window_start = case when ${rateLimits.windowStart} < now() - make_interval(secs => ${windowSeconds}) then now() else ${rateLimits.windowStart} end
-    returning count, ceil(extract(epoch from (window_start + make_interval(secs => ${windowSeconds}) - now())))::int as retry_after`);
+  const { rows } = await db.execute<{ count: number; retry_after: number }>(rateLimitUpsert(bucket, windowSeconds, cost));
   const row = rows[0]!;
   if (Number(row.count) > limit) {
     const retryAfter = Math.max(1, Number(row.retry_after));
     throw new RateLimitedError(message.replace("{seconds}", String(retryAfter)), retryAfter);
   }
+}
+
+/**
+ * The counting statement, returning `count` and `retry_after`, for callers that count a
+ * request inside a larger statement (a chat turn's first statement, lib/chatkit/store.ts).
+ * `onlyIf` (a boolean SQL condition) counts the request only when it holds, e.g. only a
+ * request for a thread that exists.
+ */
+export function rateLimitUpsert(bucket: string, windowSeconds: number, cost = 1, onlyIf?: SQL): SQL {
+  const n = Math.max(1, Math.floor(cost));
+  return sql`
+    insert into ${rateLimits} (bucket, window_start, count) select ${bucket}, now(), ${n}::int ${onlyIf ? sql`where ${onlyIf}` : sql``}
+    on conflict (bucket) do update set
+      count = case when ${rateLimits.windowStart} < now() - make_interval(secs => ${windowSeconds}) then ${n}::int else ${rateLimits.count} + ${n}::int end,
+      window_start = case when ${rateLimits.windowStart} < now() - make_interval(secs => ${windowSeconds}) then now() else ${rateLimits.windowStart} end
+    returning count, ceil(extract(epoch from (window_start + make_interval(secs => ${windowSeconds}) - now())))::int as retry_after`;
 }
 
 /** A limit from the environment, e.g. CHAT_RATE_LIMIT=30 and CHAT_RATE_WINDOW_SECONDS=60. */

@@ -1,9 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { user as userItem, type AgentInputItem } from "@openai/agents";
 import { resumeAgentTurn, streamAgentTurn, type AgentTurnOutcome } from "@/lib/agent/run";
 import { selectModel } from "@/lib/agent/models";
-import { BadRequestError, ConflictError, ValidationError } from "@/lib/errors";
+import { BadRequestError, ConflictError, NotFoundError, RateLimitedError, ValidationError } from "@/lib/errors";
 import { fieldErrors, readJsonBody } from "@/lib/http";
-import { consumeRateLimit, limitFromEnv } from "@/lib/rate-limit";
+import { limitFromEnv } from "@/lib/rate-limit";
 import type { SessionUser } from "@/lib/session";
 import { newItemId, newToken } from "./ids";
 import {
@@ -22,7 +23,7 @@ import {
   type WidgetItem,
 } from "./schemas";
 import { sseResponse, type EventSink } from "./sse";
-import { readStoredItemOf, type PausedRun } from "./stored";
+import { readStoredItemOf } from "./stored";
 import * as store from "./store";
 import { generateTitle } from "./titles";
 import { pauseForConfirmation, TurnTranslator } from "./turn";
@@ -122,24 +123,44 @@ function userMessageItem(threadId: string, input: UserMessageInput): UserMessage
   };
 }
 
-function messageText(input: UserMessageInput): string {
+/** What the model reads for a user's message (tags as @mentions, a quote above the text). */
+function messageText(input: Pick<UserMessageInput, "content" | "quoted_text">): string {
   const text = input.content.map((p) => (p.type === "input_tag" ? `@${p.text}` : p.text)).join("").trim();
   return input.quoted_text ? `> ${input.quoted_text}\n\n${text}` : text;
 }
 
-async function checkRateLimit(userId: string) {
-  const { limit, windowSeconds } = limitFromEnv("CHAT", { limit: 30, windowSeconds: 60 });
-  await consumeRateLimit(`chat:${userId}`, limit, windowSeconds, "You're sending messages too fast. Try again in {seconds} s.");
-}
+/** A claimed turn: its lease, renewed while it runs and released by its last statement. */
+type Turn = { threadId: string; token: string; released: boolean; stopRenewing: () => void };
 
-/** Waits for the thread's turn lease (and stores the user's item with it). Gives up with 409. */
-async function acquireTurn(userId: string, threadId: string, item?: store.NewItem): Promise<string> {
+type Claimed = Extract<store.TurnBegun, { status: "claimed" }>;
+
+/**
+ * Claims a turn on a thread in one statement per attempt (store.beginTurn): ownership, the rate
+ * limit, the lease, the user's item, the paused run and the history. Every request case goes
+ * through here. The request is counted once, by its first attempt; while another turn holds
+ * the lease it waits (backoff up to 250 ms), and gives up after LEASE_WAIT_MS with a 409.
+ */
+async function beginTurn(user: SessionUser, start: Omit<store.TurnStart, "userId" | "token" | "leaseSeconds" | "limit">): Promise<{ turn: Turn; begun: Claimed }> {
   const token = newToken();
+  const { limit, windowSeconds } = limitFromEnv("CHAT", { limit: 30, windowSeconds: 60 });
   const deadline = Date.now() + LEASE_WAIT_MS;
-  for (let delay = 20; ; delay = Math.min(delay * 1.5, 250)) {
-    if (await store.claimTurn(userId, threadId, token, LEASE_SECONDS, item)) return token;
-    if (Date.now() > deadline) throw new ConflictError("This conversation is busy with another message. Try again in a moment.");
-    await new Promise((r) => setTimeout(r, delay));
+  for (let delay = 20, first = true; ; delay = Math.min(delay * 1.5, 250), first = false) {
+    const begun = await store.beginTurn({ ...start, userId: user.id, token, leaseSeconds: LEASE_SECONDS, limit: first ? { bucket: `chat:${user.id}`, limit, windowSeconds } : null });
+    switch (begun.status) {
+      case "claimed":
+        return { turn: { threadId: start.threadId, token, released: false, stopRenewing: () => {} }, begun };
+      case "missing":
+        throw new NotFoundError("Thread not found.");
+      case "closed":
+        throw new ConflictError(begun.reason ?? "This conversation is closed.");
+      case "answered":
+        throw new ConflictError("This confirmation has already been answered.");
+      case "limited":
+        throw new RateLimitedError(`You're sending messages too fast. Try again in ${begun.retryAfter} s.`, begun.retryAfter);
+      case "busy":
+        if (Date.now() > deadline) throw new ConflictError("This conversation is busy with another message. Try again in a moment.");
+        await new Promise((r) => setTimeout(r, delay));
+    }
   }
 }
 
@@ -164,23 +185,23 @@ function keepLease(threadId: string, token: string): () => void {
 }
 
 type Plan = {
-  threadId: string;
-  token: string;
+  turn: Turn;
   run: (emit: EventSink, signal: AbortSignal) => Promise<void>;
 };
 
 async function stream(request: StreamingRequest, ctx: Ctx): Promise<Response> {
-  const plan = await prepare(request, ctx);
+  const { turn, run } = await prepare(request, ctx);
   return sseResponse(ctx.signal, async (emit, signal) => {
-    const stopRenewing = keepLease(plan.threadId, plan.token);
+    turn.stopRenewing = keepLease(turn.threadId, turn.token);
     try {
-      await plan.run(emit, signal);
+      await run(emit, signal);
     } catch (error) {
       console.error("chat stream failed:", error);
       emit({ type: "error", code: "stream.error", allow_retry: true });
     } finally {
-      stopRenewing();
-      await store.releaseTurn(plan.threadId, plan.token).catch((e) => console.error("could not release turn:", e));
+      turn.stopRenewing();
+      // Normally the turn's last statement released the lease; this is for a turn that failed before it.
+      if (!turn.released) await store.releaseTurn(turn.threadId, turn.token).catch((e) => console.error("could not release turn:", e));
     }
   });
 }
@@ -190,45 +211,43 @@ async function prepare(request: StreamingRequest, ctx: Ctx): Promise<Plan> {
   const { user } = ctx;
   switch (request.type) {
     case "threads.create": {
-      await checkRateLimit(user.id);
-      const thread = await store.createThread(user.id);
-      const item = userMessageItem(thread.id, request.params.input);
+      const threadId = randomUUID();
+      const item = userMessageItem(threadId, request.params.input);
       const text = messageText(request.params.input);
-      const token = await acquireTurn(user.id, thread.id, { item, agentItems: [userItem(text)] });
+      const { turn, begun } = await beginTurn(user, { threadId, create: true, userItem: { item, agentItems: [userItem(text)] } });
       return {
-        threadId: thread.id,
-        token,
+        turn,
         run: async (emit, signal) => {
-          emit({ type: "thread.created", thread: store.toThread(thread) });
+          emit({ type: "thread.created", thread: store.toThread(begun.thread) });
           emit({ type: "thread.item.done", item });
           emit({ type: "stream_options", stream_options: { allow_cancel: true } });
-          await respond(ctx, thread.id, text, [], emit, signal, { titleFrom: text });
+          await respond(ctx, turn, text, [], emit, signal, { titleFrom: text });
         },
       };
     }
 
     case "threads.add_user_message": {
-      const thread = await store.getOwnedThread(user.id, request.params.thread_id);
-      if (thread.status.type !== "active") throw new ConflictError(thread.status.reason ?? "This conversation is closed.");
-      await checkRateLimit(user.id);
+      const threadId = request.params.thread_id;
       const text = messageText(request.params.input);
-      const item = userMessageItem(thread.id, request.params.input);
-      const pending = await store.getPausedRun(thread.id);
-      const decision = pending ? typedDecision(text) : null;
-      // A typed yes/no answers the card; the model sees the decision as the tool's result, not as a message.
-      const token = await acquireTurn(user.id, thread.id, { item, agentItems: decision ? null : [userItem(text)] });
+      const item = userMessageItem(threadId, request.params.input);
+      const decision = typedDecision(text);
+      // A typed yes/no answers a waiting card; the model then sees the decision as the tool's result, not as a message.
+      const { turn, begun } = await beginTurn(user, {
+        threadId,
+        requireActive: true,
+        takePaused: true,
+        userItem: { item, agentItems: [userItem(text)], agentItemsIfPaused: decision ? null : [userItem(text)] },
+      });
       return {
-        threadId: thread.id,
-        token,
+        turn,
         run: async (emit, signal) => {
           emit({ type: "thread.item.done", item });
           emit({ type: "stream_options", stream_options: { allow_cancel: true } });
-          const paused = pending ? await store.takePausedRun(thread.id) : undefined;
-          if (paused && decision) return resume(ctx, thread.id, paused, decision, emit, signal);
-          if (paused) await abandonCard(user.id, thread.id, paused.widgetItemId, emit);
-          const history = await store.loadAgentHistory(thread.id);
-          // The user's own item is the last history entry; the runner adds it again as the new message.
-          await respond(ctx, thread.id, text, dropLastUserMessage(history), emit, signal, { titleFrom: thread.title ? undefined : text });
+          const { paused, thread } = begun;
+          if (paused && decision) return resume(ctx, turn, paused, decision, emit, signal);
+          const note = paused ? await abandonCard(threadId, paused.widgetItemId, emit) : undefined;
+          const history = note ? [...begun.history, ...(note.agentItems ?? [])] : begun.history;
+          await respond(ctx, turn, text, history, emit, signal, { titleFrom: thread.title ? undefined : text, before: note ? [note] : [] });
         },
       };
     }
@@ -237,20 +256,16 @@ async function prepare(request: StreamingRequest, ctx: Ctx): Promise<Plan> {
       const thread = await store.getOwnedThread(user.id, request.params.thread_id);
       const target = await store.getItemRow(thread.id, request.params.item_id);
       if (target.type !== "user_message") throw new BadRequestError("Only a user message can be retried.");
-      await checkRateLimit(user.id);
-      const token = await acquireTurn(user.id, thread.id);
-      const payload = readStoredItemOf("user_message", target.payload, target.id);
-      if (!payload) throw new BadRequestError("This message can no longer be retried.");
-      const text = payload.content.map((p) => (p.type === "input_tag" ? `@${p.text}` : p.text)).join("").trim();
+      const stored = readStoredItemOf("user_message", target.payload, target.id);
+      if (!stored) throw new BadRequestError("This message can no longer be retried.");
+      const text = messageText(stored);
+      // The retried message's answer (everything after it) goes, and so does a card waiting in it.
+      const { turn, begun } = await beginTurn(user, { threadId: thread.id, takePaused: true, retryAfterSeq: target.seq });
       return {
-        threadId: thread.id,
-        token,
+        turn,
         run: async (emit, signal) => {
-          await store.deleteItemsAfter(thread.id, target.seq);
-          await store.takePausedRun(thread.id);
           emit({ type: "stream_options", stream_options: { allow_cancel: true } });
-          const history = dropLastUserMessage(await store.loadAgentHistory(thread.id));
-          await respond(ctx, thread.id, text, history, emit, signal, {});
+          await respond(ctx, turn, text, begun.history, emit, signal, {});
         },
       };
     }
@@ -260,21 +275,18 @@ async function prepare(request: StreamingRequest, ctx: Ctx): Promise<Plan> {
       const card = await requireWidget(thread.id, request.params.item_id);
       const action = request.params.action.type;
       if (action !== CONFIRM_ACTION && action !== CANCEL_ACTION) throw new BadRequestError(`Unknown action: ${action.slice(0, 60)}`);
-      const pending = await store.getPausedRun(thread.id);
-      if (!pending || pending.widgetItemId !== card.id) throw new ConflictError("This confirmation has already been answered.");
-      await checkRateLimit(user.id);
-      const token = await acquireTurn(user.id, thread.id);
-      const paused = await store.takePausedRun(thread.id, card.id);
+      // Claimed only while the paused run still waits for this card, and taken with the claim: one answer wins.
+      const { turn, begun } = await beginTurn(user, { threadId: thread.id, pausedCard: card.id, takePaused: true });
+      const paused = begun.paused;
       if (!paused) {
-        await store.releaseTurn(thread.id, token);
+        await store.releaseTurn(thread.id, turn.token);
         throw new ConflictError("This confirmation has already been answered.");
       }
       return {
-        threadId: thread.id,
-        token,
+        turn,
         run: async (emit, signal) => {
           emit({ type: "stream_options", stream_options: { allow_cancel: false } });
-          await resume(ctx, thread.id, paused, action === CONFIRM_ACTION ? "approve" : "reject", emit, signal);
+          await resume(ctx, turn, paused, action === CONFIRM_ACTION ? "approve" : "reject", emit, signal);
         },
       };
     }
@@ -287,37 +299,32 @@ async function prepare(request: StreamingRequest, ctx: Ctx): Promise<Plan> {
   }
 }
 
-function dropLastUserMessage(history: AgentInputItem[]): AgentInputItem[] {
-  const last = history.at(-1) as { role?: string } | undefined;
-  return last?.role === "user" ? history.slice(0, -1) : history;
-}
-
-/** Runs the agent for a message and streams, persists and titles the turn. */
 /** Lets the opening events leave before the turn's work: with PGlite no query yields to the event loop, so otherwise the whole stream goes out at once. */
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function respond(ctx: Ctx, threadId: string, text: string, history: AgentInputItem[], emit: EventSink, signal: AbortSignal, opts: { titleFrom?: string }) {
+/** Runs the agent for a message and streams, persists and titles the turn. `before` are items stored ahead of the turn's own. */
+async function respond(ctx: Ctx, turn: Turn, text: string, history: AgentInputItem[], emit: EventSink, signal: AbortSignal, opts: { titleFrom?: string; before?: store.NewItem[] }) {
   await flush();
   const title = opts.titleFrom ? generateTitle(selectModel(), opts.titleFrom) : null;
-  const translator = new TurnTranslator(threadId, emit);
+  const translator = new TurnTranslator(turn.threadId, emit);
+  for (const item of opts.before ?? []) translator.add(item);
   const { outcome, error } = await drive(translator, streamAgentTurn({ userId: ctx.user.id, timeZone: ctx.timeZone, history, message: text, signal }), signal);
-  await settle(ctx, threadId, translator, outcome, emit);
+  // The title is written by the turn's last statement, so it is awaited first (it was generated alongside the run).
+  const titled = await settle(ctx, turn, translator, outcome, emit, title && outcome && !error ? await title : null);
   if (error) throw error;
-  if (title && outcome) {
-    const row = await store.setTitleIfUnset(threadId, await title);
-    if (row) emit({ type: "thread.updated", thread: store.toThread(row) });
-  }
+  if (titled) emit({ type: "thread.updated", thread: store.toThread(titled) });
 }
 
 /** Continues a paused run with the user's decision and replaces the card with the outcome. */
-async function resume(ctx: Ctx, threadId: string, paused: PausedRun, decision: "approve" | "reject", emit: EventSink, signal: AbortSignal) {
+async function resume(ctx: Ctx, turn: Turn, paused: store.PausedRunRow, decision: "approve" | "reject", emit: EventSink, signal: AbortSignal) {
+  const { threadId } = turn;
   await flush();
   const translator = new TurnTranslator(threadId, emit);
   const { outcome, error } = await drive(translator, resumeAgentTurn({ userId: ctx.user.id, timeZone: ctx.timeZone, state: paused.state, priorItemCount: paused.priorItemCount, decision, signal }), signal);
   if (error) {
     // The decision could not be carried out; put the run back so the card can be answered again.
     await store.savePausedRun(ctx.user.id, threadId, paused);
-    await settle(ctx, threadId, translator, null, emit);
+    await settle(ctx, turn, translator, null, emit);
     throw error;
   }
   if (outcome) {
@@ -325,7 +332,7 @@ async function resume(ctx: Ctx, threadId: string, paused: PausedRun, decision: "
     const taskOutcome = decision === "approve" ? (outcome.interruption ? "Confirmed." : result) : `Cancelled. ${result}`;
     await resolveCard(threadId, paused.widgetItemId, decision, result, taskOutcome, emit);
   }
-  await settle(ctx, threadId, translator, outcome, emit);
+  await settle(ctx, turn, translator, outcome, emit);
 }
 
 /** Replaces an answered card with its outcome, and makes the tasks that waited for it say what happened. */
@@ -343,15 +350,16 @@ async function resolveCard(threadId: string, widgetItemId: string, decision: "ap
   return previous;
 }
 
-/** A new message while a card waits: the card is cancelled, and the model is told. */
-async function abandonCard(userId: string, threadId: string, widgetItemId: string, emit: EventSink) {
+/**
+ * A new message while a card waits: the card is cancelled, and the model is told. The note is
+ * returned, to be stored with the turn's items and read by the model as the last of its history.
+ */
+async function abandonCard(threadId: string, widgetItemId: string, emit: EventSink): Promise<store.NewItem | undefined> {
   const result = "Cancelled: you sent a new message. Nothing was changed.";
   const card = await resolveCard(threadId, widgetItemId, "reject", result, result, emit);
-  if (!card) return;
+  if (!card) return undefined;
   const note = `The user did not confirm (${cardQuestion(card.widget)}), so nothing was changed.`;
-  await store.insertItems(userId, threadId, [
-    { item: { type: "hidden_context_item", id: newItemId("hid"), thread_id: threadId, created_at: new Date().toISOString(), content: note }, hidden: true, agentItems: [{ role: "system", content: note } as AgentInputItem] },
-  ]);
+  return { item: { type: "hidden_context_item", id: newItemId("hid"), thread_id: threadId, created_at: new Date().toISOString(), content: note }, hidden: true, agentItems: [{ role: "system", content: note } as AgentInputItem] };
 }
 
 type Driven = { outcome: AgentTurnOutcome | null; error?: unknown };
@@ -378,11 +386,17 @@ async function drive(translator: TurnTranslator, turn: AsyncGenerator<Parameters
   return { outcome: null };
 }
 
-/** Persists the turn: items in one batch, tool calls, and a paused run's card. */
-async function settle(ctx: Ctx, threadId: string, translator: TurnTranslator, outcome: AgentTurnOutcome | null, emit: EventSink) {
-  if (outcome?.interruption) await pauseForConfirmation(ctx.user.id, threadId, translator, emit, outcome);
+/**
+ * Persists the turn in its last statement (store.finishTurn): its items, tool calls and title,
+ * and the lease's release. A paused run's card is saved first. Returns the thread if it was titled.
+ */
+async function settle(ctx: Ctx, turn: Turn, translator: TurnTranslator, outcome: AgentTurnOutcome | null, emit: EventSink, title?: string | null) {
+  if (outcome?.interruption) await pauseForConfirmation(ctx.user.id, turn.threadId, translator, emit, outcome);
   else if (outcome) translator.attachAgentItems(outcome.items);
-  await translator.persist(ctx.user.id, outcome?.toolCalls ?? []);
+  turn.stopRenewing();
+  const titled = await store.finishTurn({ userId: ctx.user.id, threadId: turn.threadId, token: turn.token, items: translator.takeItems(), toolCalls: outcome?.toolCalls ?? [], messageId: translator.assistantId, title });
+  turn.released = true;
+  return titled;
 }
 
 export type { ChatKitEvent };

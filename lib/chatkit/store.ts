@@ -1,8 +1,9 @@
 import type { AgentInputItem } from "@openai/agents";
-import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { conversations, messages, pausedRuns, toolCalls, type ConversationRow, type MessageRow } from "@/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { rateLimitUpsert } from "@/lib/rate-limit";
 import type { RecordedToolCall } from "@/lib/agent/run";
 import type { Page, Thread, ThreadItem } from "./schemas";
 import { readAgentHistory, readPausedRun, readStoredItems, toStoredPayload, type PausedRun } from "./stored";
@@ -15,7 +16,9 @@ import { readAgentHistory, readPausedRun, readStoredItems, toStoredPayload, type
 export const HISTORY_ITEMS = 40;
 const DEFAULT_PAGE = 20;
 
-export function toThread(row: ConversationRow, items: Page<ThreadItem> = { data: [], has_more: false }): Thread {
+export type ThreadRow = Pick<ConversationRow, "id" | "title" | "createdAt" | "status">;
+
+export function toThread(row: ThreadRow, items: Page<ThreadItem> = { data: [], has_more: false }): Thread {
   return {
     id: row.id,
     ...(row.title ? { title: row.title } : {}),
@@ -237,6 +240,149 @@ export async function claimTurn(userId: string, threadId: string, token: string,
     select ${item.id}, claimed.id, ${userId}, ${item.type}, false, ${JSON.stringify(toStoredPayload(item))}::jsonb, ${JSON.stringify(agentItems ?? null)}::jsonb, now()
     from claimed returning seq`);
   return rows.length > 0;
+}
+
+/** SQL NULL for a missing value, as Drizzle's jsonb columns store it (not JSON `null`). */
+const jsonOrNull = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+export type TurnLimit = { bucket: string; limit: number; windowSeconds: number };
+
+export type TurnStart = {
+  userId: string;
+  threadId: string;
+  /** The turn opens a new thread with this id (chosen here, so the user's item can name it). */
+  create?: boolean;
+  token: string;
+  leaseSeconds: number;
+  /** Counted with the claim; null when this request was already counted (a retry while the thread was busy). */
+  limit: TurnLimit | null;
+  /** The user's item, stored only by the statement that wins the lease. `agentItemsIfPaused` replaces its agent items when a paused run is taken (a typed yes/no answers the card instead of reaching the model). */
+  userItem?: NewItem & { agentItemsIfPaused?: AgentInputItem[] | null };
+  /** Only a thread that is `active` may take the turn. */
+  requireActive?: boolean;
+  /** Only claim while the paused run waits for this card (a card's action). */
+  pausedCard?: string;
+  /** Take the paused run off the table with the claim (any one, or the one waiting for `pausedCard`). */
+  takePaused?: boolean;
+  /** A retry: remove the items after this seq, and read the history from before it. */
+  retryAfterSeq?: number;
+};
+
+export type PausedRunRow = PausedRun;
+
+export type TurnBegun =
+  | { status: "missing" }
+  | { status: "closed"; reason?: string }
+  | { status: "answered" }
+  | { status: "limited"; retryAfter: number }
+  | { status: "busy" }
+  | { status: "claimed"; thread: ThreadRow; paused: PausedRunRow | null; history: AgentInputItem[] };
+
+/**
+ * A turn's first statement, one round trip whatever the thread's length: the ownership check,
+ * the rate limit (counted in the database, so it holds across instances), the lease claim,
+ * the user's item, the paused run and the model's history (the last HISTORY_ITEMS items with
+ * agent items, oldest first). Nothing is written unless the lease is won, except the count: a
+ * request for a missing or closed thread is not counted, a refused one writes nothing else.
+ * Every CTE reads the snapshot from before the statement, so the history never includes the
+ * user's own item (the runner adds it as the new message) nor, on a retry, what the retry removes.
+ */
+export async function beginTurn(t: TurnStart): Promise<TurnBegun> {
+  if (!t.create) requireThreadId(t.threadId);
+  const lease = sql`now() + make_interval(secs => ${t.leaseSeconds})`;
+  const ready = sql.join(
+    [sql`true`, t.requireActive ? sql`status->>'type' = 'active'` : undefined, t.pausedCard ? sql`exists (select 1 from ${pausedRuns} p where p.conversation_id = ${t.threadId} and p.widget_item_id = ${t.pausedCard})` : undefined].filter(
+      (x): x is SQL => x !== undefined,
+    ),
+    sql` and `,
+  );
+  const thread = t.create
+    ? sql`select ${t.threadId}::uuid as id, null::text as title, '{"type":"active"}'::jsonb as status, now() as created_at, true as ready`
+    : sql`select id, title, status, created_at, ${ready} as ready from ${conversations} where id = ${t.threadId} and user_id = ${t.userId}`;
+  const counted = t.limit ? sql`(select count from rl) <= ${t.limit.limit}` : sql`true`;
+  const claim = t.create
+    ? sql`insert into ${conversations} (id, user_id, turn_lock_token, turn_lock_expires_at) select ${t.threadId}, ${t.userId}, ${t.token}, ${lease} where ${counted} returning id`
+    : sql`update ${conversations} c set turn_lock_token = ${t.token}, turn_lock_expires_at = ${lease}, updated_at = now()
+        from thread where c.id = thread.id and thread.ready and (c.turn_lock_token is null or c.turn_lock_expires_at < now()) and ${counted} returning c.id`;
+  const item = t.userItem;
+  const agentItems = item ? (item.agentItemsIfPaused !== undefined && t.takePaused ? sql`case when exists (select 1 from taken) then ${JSON.stringify(item.agentItemsIfPaused)}::jsonb else ${JSON.stringify(item.agentItems ?? null)}::jsonb end` : sql`${JSON.stringify(item.agentItems ?? null)}::jsonb`) : null;
+  const ctes: SQL[] = [sql`thread as (${thread})`];
+  if (t.limit) ctes.push(sql`rl as (${rateLimitUpsert(t.limit.bucket, t.limit.windowSeconds, 1, sql`exists (select 1 from thread where ready)`)})`);
+  ctes.push(sql`claimed as (${claim})`);
+  ctes.push(
+    t.takePaused && !t.create
+      ? sql`taken as (delete from ${pausedRuns} where conversation_id in (select id from claimed) ${t.pausedCard ? sql`and widget_item_id = ${t.pausedCard}` : sql``} returning widget_item_id, state, prior_item_count)`
+      : sql`taken as (select null::text as widget_item_id, null::text as state, null::int as prior_item_count where false)`,
+  );
+  if (t.retryAfterSeq !== undefined) ctes.push(sql`removed as (delete from ${messages} where conversation_id in (select id from claimed) and seq > ${t.retryAfterSeq})`);
+  if (item)
+    ctes.push(sql`added as (insert into ${messages} (id, conversation_id, user_id, type, hidden, payload, agent_items, created_at)
+      select ${item.item.id}, claimed.id, ${t.userId}, ${item.item.type}, false, ${JSON.stringify(toStoredPayload(item.item))}::jsonb, ${agentItems}, now() from claimed)`);
+  ctes.push(
+    t.create
+      ? sql`history as (select null::jsonb as agent_items, 0::bigint as seq where false)`
+      : sql`history as (select agent_items, seq from ${messages} where conversation_id = ${t.threadId} and agent_items is not null and exists (select 1 from claimed)
+          ${t.retryAfterSeq !== undefined ? sql`and seq < ${t.retryAfterSeq}` : sql``} order by seq desc limit ${HISTORY_ITEMS})`,
+  );
+  const { rows } = await db.execute<{ id: string; title: string | null; status: ConversationRow["status"]; created_at: string | Date; ready: boolean; count: number | null; retry_after: number | null; claimed: boolean; paused: { widget_item_id: unknown; state: unknown; prior_item_count: unknown } | null; history: unknown[][] | null }>(sql`
+    with ${sql.join(ctes, sql`, `)}
+    select thread.id, thread.title, thread.status, thread.created_at, thread.ready,
+      ${t.limit ? sql`(select count from rl)` : sql`null::int`} as count, ${t.limit ? sql`(select retry_after from rl)` : sql`null::int`} as retry_after,
+      exists (select 1 from claimed) as claimed,
+      (select json_build_object('widget_item_id', widget_item_id, 'state', state, 'prior_item_count', prior_item_count) from taken limit 1) as paused,
+      (select jsonb_agg(agent_items order by seq) from history) as history
+    from thread`);
+  const row = rows[0];
+  if (!row) return { status: "missing" };
+  if (!row.ready) {
+    if (t.requireActive && row.status.type !== "active") return { status: "closed", reason: row.status.reason };
+    return { status: "answered" };
+  }
+  if (t.limit && Number(row.count) > t.limit.limit) return { status: "limited", retryAfter: Math.max(1, Number(row.retry_after)) };
+  if (!row.claimed) return { status: "busy" };
+  return {
+    status: "claimed",
+    thread: { id: row.id, title: row.title, status: row.status, createdAt: new Date(row.created_at) },
+    paused: (row.paused && readPausedRun({ conversationId: row.id, widgetItemId: row.paused.widget_item_id, state: row.paused.state, priorItemCount: row.paused.prior_item_count })) ?? null,
+    history: readAgentHistory((row.history ?? []).map((agentItems) => ({ agentItems }))),
+  };
+}
+
+/**
+ * A turn's last statement: its items, its tool calls (new ones inserted, ones that waited for
+ * a confirmation updated), the title if the thread has none yet (a rename made meanwhile wins),
+ * and the lease's release, in one round trip. Returns the thread when this statement titled it.
+ */
+export async function finishTurn(f: { userId: string; threadId: string; token: string; items: NewItem[]; toolCalls: RecordedToolCall[]; messageId: string | null; title?: string | null }): Promise<ThreadRow | undefined> {
+  const ctes: SQL[] = [];
+  if (f.items.length)
+    ctes.push(sql`items as (insert into ${messages} (id, conversation_id, user_id, type, hidden, payload, agent_items, created_at) values ${sql.join(
+      f.items.map(({ item, hidden, agentItems }) => sql`(${item.id}, ${f.threadId}, ${f.userId}, ${item.type}, ${hidden ?? false}, ${JSON.stringify(toStoredPayload(item))}::jsonb, ${JSON.stringify(agentItems ?? null)}::jsonb, ${item.created_at}::timestamptz)`),
+      sql`, `,
+    )})`);
+  const fresh = f.toolCalls.filter((c) => c.status !== "approved" && c.status !== "rejected");
+  const decided = f.toolCalls.filter((c) => c.status === "approved" || c.status === "rejected");
+  if (fresh.length)
+    ctes.push(sql`fresh as (insert into ${toolCalls} (conversation_id, message_id, call_id, user_id, source, tool_name, arguments, result, status, duration_ms) values ${sql.join(
+      fresh.map((c) => sql`(${f.threadId}::uuid, ${f.messageId}, ${c.callId}, ${f.userId}, 'agent', ${c.name}, ${jsonOrNull(c.arguments)}::jsonb, ${jsonOrNull(c.result)}::jsonb, ${c.status}::tool_call_status, ${c.durationMs}::int)`),
+      sql`, `,
+    )})`);
+  if (decided.length)
+    ctes.push(sql`decided as (update ${toolCalls} t set status = v.status::tool_call_status, result = v.result::jsonb, duration_ms = v.duration_ms::int, message_id = ${f.messageId}
+      from (values ${sql.join(
+        decided.map((c) => sql`(${c.callId}, ${c.status}, ${jsonOrNull(c.result)}, ${c.durationMs === null ? null : String(c.durationMs)})`),
+        sql`, `,
+      )}) as v(call_id, status, result, duration_ms) where t.conversation_id = ${f.threadId} and t.call_id = v.call_id)`);
+  ctes.push(sql`prior as (select title from ${conversations} where id = ${f.threadId})`);
+  ctes.push(sql`released as (update ${conversations} c set
+      turn_lock_token = case when c.turn_lock_token = ${f.token} then null else c.turn_lock_token end,
+      turn_lock_expires_at = case when c.turn_lock_token = ${f.token} then null else c.turn_lock_expires_at end,
+      title = coalesce(c.title, ${f.title ?? null}::text)
+      from prior where c.id = ${f.threadId}
+      returning c.id, c.title, c.status, c.created_at, (prior.title is null and c.title is not null) as titled)`);
+  const { rows } = await db.execute<{ id: string; title: string | null; status: ConversationRow["status"]; created_at: string | Date; titled: boolean }>(sql`with ${sql.join(ctes, sql`, `)} select * from released`);
+  const row = rows[0];
+  return row?.titled ? { id: row.id, title: row.title, status: row.status, createdAt: new Date(row.created_at) } : undefined;
 }
 
 /** Extends a held lease; false when it is no longer ours (it expired and another turn took it). */

@@ -1,10 +1,10 @@
 import type { AgentInputItem, RunStreamEvent } from "@openai/agents";
-import type { AgentTurnOutcome, RecordedToolCall } from "@/lib/agent/run";
+import type { AgentTurnOutcome } from "@/lib/agent/run";
 import { getTask } from "@/lib/tasks";
 import { newItemId } from "./ids";
 import type { AssistantMessageItem, ThreadItem, WidgetItem, WorkflowItem, WorkflowTask } from "./schemas";
 import type { EventSink } from "./sse";
-import { insertItems, recordToolCalls, savePausedRun, type NewItem } from "./store";
+import { savePausedRun, type NewItem } from "./store";
 import { toolActivityLabel } from "./tool-labels";
 import { AWAITING_CONFIRMATION, confirmationCard, type ApprovalSubject } from "./widgets";
 
@@ -157,9 +157,9 @@ export class TurnTranslator {
     return this.lastAssistantId;
   }
 
-  async persist(userId: string, toolCalls: RecordedToolCall[]) {
-    await insertItems(userId, this.threadId, this.done.splice(0));
-    if (toolCalls.length) await recordToolCalls(userId, this.threadId, this.lastAssistantId, toolCalls);
+  /** The items to store, in order; the caller writes them in the turn's last statement. */
+  takeItems(): NewItem[] {
+    return this.done.splice(0);
   }
 }
 

@@ -70,7 +70,9 @@ describe("sign-in", () => {
     const u = await signUpUser("signout");
     const out = await authRequest("/sign-out", { method: "POST", body: {}, cookie: u.cookie });
     expect(out.status).toBe(200);
-    const me = await authRequest("/get-session", { cookie: u.cookie });
+    // The session token alone: the session is gone from the database (sign-out also clears the
+    // browser's cache cookie; tests/integration/session-cookie-cache.test.ts covers that).
+    const me = await authRequest("/get-session", { cookie: u.tokenCookie });
     expect(me.json).toBeNull();
   });
 });
