@@ -1,5 +1,5 @@
 import type { AgentInputItem } from "@openai/agents";
-import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { conversations, messages, pausedRuns, toolCalls, type ConversationRow, type MessageRow } from "@/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -9,8 +9,10 @@ import type { Page, Thread, ThreadItem } from "./schemas";
 import { readAgentHistory, readPausedRun, readStoredItems, toStoredPayload, type PausedRun } from "./stored";
 
 /**
- * The thread and item store: every chat query lives here. Callers pass the user id, and a
- * thread is only ever loaded together with its owner, so another user's ids look missing.
+ * The thread and item store: every chat query lives here, and the module implements the
+ * protocol core's `Store` (./core.ts; checked where ./server.ts wires them). Callers pass the
+ * user id, and a thread is only ever loaded together with its owner, so another user's ids
+ * look missing.
  */
 
 export const HISTORY_ITEMS = 40;
@@ -26,11 +28,6 @@ export function toThread(row: ThreadRow, items: Page<ThreadItem> = { data: [], h
     status: row.status,
     items,
   };
-}
-
-export async function createThread(userId: string): Promise<ConversationRow> {
-  const [row] = await db.insert(conversations).values({ userId }).returning();
-  return row!;
 }
 
 /** Thread ids are uuids; any other string names no thread (and would be a cast error in SQL), so it is a 404. */
@@ -54,16 +51,6 @@ export async function renameThread(userId: string, threadId: string, title: stri
     .where(and(eq(conversations.id, threadId), eq(conversations.userId, userId)))
     .returning();
   if (!row) throw new NotFoundError("Thread not found.");
-  return row;
-}
-
-/** Sets the title only if the thread has none yet, so a rename made meanwhile wins. */
-export async function setTitleIfUnset(threadId: string, title: string): Promise<ConversationRow | undefined> {
-  const [row] = await db
-    .update(conversations)
-    .set({ title })
-    .where(and(eq(conversations.id, threadId), sql`${conversations.title} is null`))
-    .returning();
   return row;
 }
 
@@ -144,22 +131,6 @@ export async function getItemRow(threadId: string, itemId: string): Promise<Mess
 
 export type NewItem = { item: ThreadItem; hidden?: boolean; agentItems?: AgentInputItem[] | null };
 
-export async function insertItems(userId: string, threadId: string, items: NewItem[]): Promise<void> {
-  if (!items.length) return;
-  await db.insert(messages).values(
-    items.map(({ item, hidden, agentItems }) => ({
-      id: item.id,
-      conversationId: threadId,
-      userId,
-      type: item.type,
-      hidden: hidden ?? false,
-      payload: toStoredPayload(item),
-      agentItems: agentItems ?? null,
-      createdAt: new Date(item.created_at),
-    })),
-  );
-}
-
 /** Stores new payloads for several items of a thread in one statement. */
 export async function replaceItems(threadId: string, items: ThreadItem[]): Promise<void> {
   if (!items.length) return;
@@ -190,22 +161,6 @@ export async function getCardAndWorkflow(threadId: string, widgetItemId: string)
     .limit(2);
   const card = rows[0]?.id === widgetItemId ? rows[0] : undefined;
   return { card, workflow: card && rows[1]?.type === "workflow" ? rows[1] : undefined };
-}
-
-/** Removes every item after `seq` (a retry replaces the answer to that message). */
-export async function deleteItemsAfter(threadId: string, seq: number): Promise<void> {
-  await db.delete(messages).where(and(eq(messages.conversationId, threadId), gt(messages.seq, seq)));
-}
-
-/** The model's view of the thread: the agent items of the last N items that have any, oldest first. */
-export async function loadAgentHistory(threadId: string, limit = HISTORY_ITEMS): Promise<AgentInputItem[]> {
-  const rows = await db
-    .select({ id: messages.id, agentItems: messages.agentItems })
-    .from(messages)
-    .where(and(eq(messages.conversationId, threadId), isNotNull(messages.agentItems)))
-    .orderBy(desc(messages.seq))
-    .limit(limit);
-  return readAgentHistory(rows.reverse());
 }
 
 /** All or nothing: if any id is not a visible item of the thread, no feedback is stored. */
@@ -407,48 +362,4 @@ export async function savePausedRun(userId: string, threadId: string, run: Pause
     .insert(pausedRuns)
     .values({ conversationId: threadId, userId, widgetItemId, state, priorItemCount })
     .onConflictDoUpdate({ target: pausedRuns.conversationId, set: { widgetItemId, state, priorItemCount, createdAt: new Date() } });
-}
-
-/** The thread's paused run; an unreadable one is logged and read as none (decision record 10). */
-export async function getPausedRun(threadId: string): Promise<PausedRun | undefined> {
-  const [row] = await db.select().from(pausedRuns).where(eq(pausedRuns.conversationId, threadId));
-  return readPausedRun(row);
-}
-
-/** Takes the paused run off the table, so one decision (click, retry or typed answer) wins. */
-export async function takePausedRun(threadId: string, widgetItemId?: string): Promise<PausedRun | undefined> {
-  const [row] = await db
-    .delete(pausedRuns)
-    .where(and(eq(pausedRuns.conversationId, threadId), widgetItemId ? eq(pausedRuns.widgetItemId, widgetItemId) : undefined))
-    .returning();
-  return readPausedRun(row);
-}
-
-// ---- audit trail ---------------------------------------------------------------------------------
-
-export async function recordToolCalls(userId: string, threadId: string, messageId: string | null, calls: RecordedToolCall[]): Promise<void> {
-  const fresh = calls.filter((c) => c.status !== "approved" && c.status !== "rejected");
-  const decided = calls.filter((c) => c.status === "approved" || c.status === "rejected");
-  if (fresh.length) {
-    await db.insert(toolCalls).values(
-      fresh.map((c) => ({
-        conversationId: threadId,
-        messageId,
-        callId: c.callId,
-        userId,
-        source: "agent" as const,
-        toolName: c.name,
-        arguments: c.arguments,
-        result: c.result,
-        status: c.status,
-        durationMs: c.durationMs,
-      })),
-    );
-  }
-  for (const c of decided) {
-    await db
-      .update(toolCalls)
-      .set({ status: c.status, result: c.result, durationMs: c.durationMs, messageId })
-      .where(and(eq(toolCalls.conversationId, threadId), eq(toolCalls.callId, c.callId)));
-  }
 }
