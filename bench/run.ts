@@ -10,6 +10,7 @@
  *   BENCH_DBS=postgres,pglite BENCH_PORT=4100 (PGlite's server on port + 10)
  *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/tasktalk_bench (dropped and re-created; its name must contain "bench")
  *   BENCH_DIST_DIR=.next-bench (the build)  BENCH_SKIP_BUILD=1 (reuse it)  BENCH_SKIP_BROWSER=1
+ *   BENCH_REPORT=bench/results/<file>.json (print a saved run's tables again; runs nothing)
  *
  * Only the chat-turn part (turns, round trips per turn and before the first byte, the short
  * thread; a few minutes instead of ~7): `npm run bench -- --only turns`, or BENCH_ONLY=turns.
@@ -685,27 +686,46 @@ const BEFORE = {
 };
 
 /** Compares this run with the figures committed before (PostgreSQL's, when it ran). */
-function closingNote(r: DbResult): string {
+function closingNote(r: DbResult, load: { start?: number[]; end?: number[] }): string {
   const lengths = Object.keys(r.roundTrips).map(Number).sort((a, b) => a - b);
   const first = r.roundTrips[lengths[0]!]!;
   const constant = lengths.every((l) => RT_KINDS.every((k) => r.roundTrips[l]![k].queries === first[k].queries && r.roundTrips[l]![k].pre === first[k].pre));
-  const x = (a: number, b: number) => a / b;
   const t = r.turns;
-  const oldRatio = { p50: x(BEFORE.turn.p50, BEFORE.turnBaseline.p50), p95: x(BEFORE.turn.p95, BEFORE.turnBaseline.p95) };
-  const newRatio = { p50: x(t.figure.total.p50, t.baseline.total.p50), p95: x(t.figure.total.p95, t.baseline.total.p95) };
   const st = r.shortThread;
-  const f = (n: number) => n.toFixed(2);
+  const la = (xs?: number[]) => (xs ? xs.map((x) => x.toFixed(1)).join(" ") : "?");
   return [
-    `Closing note (${r.kind === "postgres" ? "PostgreSQL through the Neon driver" : "PGlite"}), against the bench committed before issue 13's change:`,
+    `Closing note (${r.kind === "postgres" ? "PostgreSQL through the Neon driver" : "PGlite"}), against the bench committed before issue 13's change (load average ${la(load.start)} at the start, ${la(load.end)} at the end, on 2 shared cores):`,
     `- Round trips per turn, whole turn / before the first byte: before ${BEFORE.roundTrips} / ${BEFORE.preFirstByte}. Now ${RT_KINDS.map((k) => `${k} ${first[k].queries} / ${first[k].pre}`).join(", ")}; ${constant ? `the same at ${lengths.map((l) => l.toLocaleString("en-US")).join(", ")} items` : "NOT constant in thread length (see the table)"}. A tool's own statements (the task insert or list) are in the whole-turn count.`,
-    `- Whole turn (one thread, "add" / "what's left?" turns alternating), p50 / p95: before ${BEFORE.turn.p50} / ${BEFORE.turn.p95} ms beside a bare route of ${BEFORE.turnBaseline.p50} / ${BEFORE.turnBaseline.p95} (${f(oldRatio.p50)}× / ${f(oldRatio.p95)}×); now ${ms(t.figure.total.p50)} / ${ms(t.figure.total.p95)} ms beside ${ms(t.baseline.total.p50)} / ${ms(t.baseline.total.p95)} (${f(newRatio.p50)}× / ${f(newRatio.p95)}×). The machine is shared and loaded, so the ratio to the bare route of the same run is the figure to compare, not the milliseconds.`,
-    `- Peer-style short thread ("hello" on a fresh ${st.items}-item thread), p50 / p95: ${ms(st.figure.total.p50)} / ${ms(st.figure.total.p95)} ms beside a bare route of ${ms(st.baseline.total.p50)} / ${ms(st.baseline.total.p95)} (${f(x(st.figure.total.p50, st.baseline.total.p50))}× / ${f(x(st.figure.total.p95, st.baseline.total.p95))}×). The peer is not run here: issue 13's table had our short turn at ${BEFORE.peerShortThread.p50}× / ${BEFORE.peerShortThread.p95}× the peer's p50 / p95. Scaling that by how our whole turn moved against its bare route (${f(newRatio.p50 / oldRatio.p50)}× / ${f(newRatio.p95 / oldRatio.p95)}×) gives roughly ${f(BEFORE.peerShortThread.p50 * (newRatio.p50 / oldRatio.p50))}× / ${f(BEFORE.peerShortThread.p95 * (newRatio.p95 / oldRatio.p95))}× now: an estimate, to be confirmed by running the peer beside it.`,
+    `- Whole turn (one thread, "add" / "what's left?" alternating), p50 / p95: before ${BEFORE.turn.p50} / ${BEFORE.turn.p95} ms, now ${ms(t.figure.total.p50)} / ${ms(t.figure.total.p95)} ms. The bare route beside it runs the turn's own statement count, so it fell with the round trips (before ${BEFORE.turnBaseline.p50} / ${BEFORE.turnBaseline.p95} ms for ${BEFORE.roundTrips} statements, now ${ms(t.baseline.total.p50)} / ${ms(t.baseline.total.p95)} ms for ${t.figure.queries}): the ratio to it is not a before/after measure, it is what the turn costs beyond its round trips and bytes. On local PostgreSQL a round trip is about a millisecond, so the cut shows little here; on Neon each is a network round trip.`,
+    `- What is left is server CPU: ${ms(t.figure.cpuMs)} ms per turn (p50) against ${ms(t.baseline.cpuMs)} ms for the bare route.`,
+    `- Peer-style short thread ("hello" on a fresh ${st.items}-item thread), p50 / p95: ${ms(st.figure.total.p50)} / ${ms(st.figure.total.p95)} ms, bare route ${ms(st.baseline.total.p50)} / ${ms(st.baseline.total.p95)} ms (${ratio(st.figure.total.p50, st.baseline.total.p50)} / ${ratio(st.figure.total.p95, st.baseline.total.p95)}); its first byte comes at p50 ${ms(st.figure.ttfb.p50)} ms (bare route ${ms(st.baseline.ttfb.p50)} ms) with ${st.figure.pre} statement(s) before it, so most of a short turn is spent before the first byte, in CPU, not in the database. The committed bench had no figure of this shape; issue 13's table put our short turn at ${BEFORE.peerShortThread.p50}× / ${BEFORE.peerShortThread.p95}× the peer's p50 / p95. The peer is not run here, so whether that gap is closed is not measured.`,
   ].join("\n");
 }
 
 // ---- main --------------------------------------------------------------------------------------
 
+/** The tables, one per database, and the closing note. */
+function printReport(results: DbResult[], host: { loadavg?: number[]; loadavgEnd?: number[] }) {
+  console.log("");
+  for (const r of results) {
+    const label = r.kind === "postgres" ? "PostgreSQL (Neon serverless driver → local ws proxy → PostgreSQL)" : "PGlite (embedded, one process)";
+    console.log(table(label, rows(r)));
+    console.log("");
+  }
+  const noted = results.find((r) => r.kind === "postgres") ?? results[0];
+  if (noted) {
+    console.log(closingNote(noted, { start: host.loadavg, end: host.loadavgEnd }));
+    console.log("");
+  }
+}
+
 async function main() {
+  // BENCH_REPORT=bench/results/<file>.json prints a saved run's tables and note again, without running.
+  if (process.env.BENCH_REPORT) {
+    const saved = JSON.parse(fs.readFileSync(process.env.BENCH_REPORT, "utf8")) as { databases: Record<string, DbResult>; host: { loadavg?: number[]; loadavgEnd?: number[] } };
+    printReport(Object.values(saved.databases), saved.host);
+    return;
+  }
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   console.log(`Tasktalk benchmark — ${JSON.stringify(cfg)}`);
   const out: Record<string, unknown> = { startedAt: new Date().toISOString(), config: cfg, host: { cpus: os.cpus().length, loadavg: os.loadavg(), node: process.version } };
@@ -735,17 +755,7 @@ async function main() {
   const file = path.join(RESULTS_DIR, `${stamp}.json`);
   fs.writeFileSync(file, JSON.stringify(out, null, 2));
 
-  console.log("");
-  for (const r of results) {
-    const label = r.kind === "postgres" ? "PostgreSQL (Neon serverless driver → local ws proxy → PostgreSQL)" : "PGlite (embedded, one process)";
-    console.log(table(label, rows(r)));
-    console.log("");
-  }
-  const noted = results.find((r) => r.kind === "postgres") ?? results[0];
-  if (noted) {
-    console.log(closingNote(noted));
-    console.log("");
-  }
+  printReport(results, out.host as { loadavg?: number[]; loadavgEnd?: number[] });
   if (buildOutput) {
     console.log("`next build` route table lines for /chat and /tasks:");
     console.log(routeLines.length ? routeLines.map((l) => `    ${l}`).join("\n") : "    (none found)");
