@@ -90,8 +90,7 @@ export class TurnTranslator {
   private toolFinished(callId: string, item: { output?: unknown }) {
     const index = this.taskIndex.get(callId);
     if (!this.workflow || index === undefined) return;
-    const output = typeof item.output === "string" ? item.output : JSON.stringify(item.output ?? "");
-    const task: WorkflowTask = { ...this.workflow.workflow.tasks[index]!, status_indicator: "complete", content: summarize(output) };
+    const task: WorkflowTask = { ...this.workflow.workflow.tasks[index]!, status_indicator: "complete", content: toolSummary(item.output) };
     this.workflow.workflow.tasks[index] = task;
     this.emit({ type: "thread.item.updated", item_id: this.workflow.id, update: { type: "workflow.task.updated", task_index: index, task } });
   }
@@ -163,8 +162,23 @@ export class TurnTranslator {
   }
 }
 
-function summarize(output: string): string {
-  const text = output.replace(/^\{"type":"text","text":"|"\}$/g, "");
+/**
+ * The readable line for a finished tool's activity row. A tool answers with its summary first and
+ * the JSON for the model after it (mcp/in-process.ts), and the SDK hands the parts over as a
+ * string, a part, or a list of parts (possibly serialized): the row shows the first text only.
+ */
+export function toolSummary(output: unknown): string {
+  let value = output;
+  if (typeof value === "string") {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      // Plain text.
+    }
+  }
+  const first = Array.isArray(value) ? value[0] : value;
+  const text =
+    typeof first === "string" ? first : first && typeof first === "object" && typeof (first as { text?: unknown }).text === "string" ? (first as { text: string }).text : typeof output === "string" ? output : "";
   return text.length > 300 ? `${text.slice(0, 297)}…` : text;
 }
 

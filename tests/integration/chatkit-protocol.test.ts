@@ -71,6 +71,11 @@ describe("threads.create", () => {
     expect(reply.item).toEqual({ type: "assistant_message", id: expect.stringMatching(/^msg_/), thread_id: created.thread.id, created_at: expect.stringMatching(ISO), content: [{ type: "output_text", text: expect.stringMatching(/^Added “Buy milk” \(due tomorrow\)\.$/), annotations: [] }] });
     const deltas = events.flatMap((e) => (e.type === "thread.item.updated" && e.update.type === "assistant_message.content_part.text_delta" ? [e.update.delta] : []));
     expect(deltas.join("")).toBe(textOf(reply.item));
+    // The activity row shows the tool's readable summary, not the JSON the model also reads.
+    const finished = events.flatMap((e) => (e.type === "thread.item.updated" && e.update.type === "workflow.task.updated" ? [e.update.task] : []));
+    expect(finished).toEqual([expect.objectContaining({ status_indicator: "complete", content: expect.stringMatching(/^Added #\d+ “Buy milk” \(due \d{4}-\d{2}-\d{2}\)\.$/) })]);
+    expect(JSON.stringify(finished)).not.toContain("structuredContent");
+    expect(finished[0]!.content).not.toMatch(/[{[]"/);
     expect(events.at(-1)).toEqual({ type: "thread.updated", thread: { ...created.thread, title: "Add buy milk tomorrow" } });
     expect((await listTasks(alice.id, { q: "Buy milk" })).tasks).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { agentToolContent } from "@/mcp/agent-output";
 import { readOutcome, REJECTION_MARKER } from "@/lib/agent/offline/transcript";
+import { toolSummary } from "@/lib/chatkit/turn";
 
 /** The agent-facing shape of a tool result, and how the offline model reads it back: by structure, never by words. */
 
@@ -52,5 +53,20 @@ describe("readOutcome", () => {
   it("reports more pages from nextCursor", () => {
     const data = { tasks: [task(1, "a")], nextCursor: "abc" };
     expect(readOutcome(asStored(agentToolContent({ content: [{ type: "text", text: "1 task:" }], structuredContent: data })))).toMatchObject({ more: true });
+  });
+});
+
+describe("the activity row's text for a finished tool", () => {
+  const parts = [
+    { type: "text", text: "Added #3 “Say \"hi\"”." },
+    { type: "text", text: '\n\n{"task":{"id":3}}' },
+  ];
+  it("is the summary, whatever shape the SDK hands the output in", () => {
+    expect(toolSummary(parts)).toBe("Added #3 “Say \"hi\"”.");
+    expect(toolSummary(JSON.stringify(parts))).toBe("Added #3 “Say \"hi\"”.");
+    expect(toolSummary(JSON.stringify(parts[0]))).toBe("Added #3 “Say \"hi\"”.");
+    expect(toolSummary("Plain text")).toBe("Plain text");
+    expect(toolSummary(undefined)).toBe("");
+    expect(toolSummary([{ type: "text", text: "x".repeat(400) }])).toHaveLength(298);
   });
 });
