@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OPEN_REDIRECT_VARIANTS } from "../helpers/open-redirects";
 import { App, Client, signUp, SKIP, writeStats } from "../reliability/harness";
 import { PORTS } from "./config";
 
@@ -9,20 +10,7 @@ import { PORTS } from "./config";
  * somewhere on this origin, without a 5xx.
  */
 
-const VARIANTS = [
-  "/%09/evil.com",
-  "/%0a/evil.com",
-  "/%0d%0a/evil.com",
-  "//evil.com",
-  "/\\evil.com",
-  "/%5Cevil.com",
-  "/%2F%2Fevil.com",
-  "https://evil.com",
-  "https:evil.com",
-  "javascript:alert(1)",
-  " /evil",
-  "/\t/evil.com",
-];
+const VARIANTS = OPEN_REDIRECT_VARIANTS;
 
 const app = new App(PORTS.redirect);
 

@@ -1,24 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { nextAfterSignIn, safeNextPath } from "@/lib/redirects";
+import { OPEN_REDIRECT_VARIANTS } from "../helpers/open-redirects";
 
 /** What a `?next=` value could be turned into by a browser: every one of these must be refused. */
 const HOSTILE_NEXT = [
-  "/%09/evil.com",
-  "/%0a/evil.com",
-  "/%0d%0a/evil.com",
-  "//evil.com",
-  "/\\evil.com",
-  "/%5Cevil.com",
+  ...OPEN_REDIRECT_VARIANTS,
   "/%5cevil.com",
-  "/%2F%2Fevil.com",
   "/%2f/evil.com",
   "/%252F%252Fevil.com",
-  "https://evil.com",
-  "https:evil.com",
   "https:/evil.com",
-  "javascript:alert(1)",
-  " /evil",
-  "/\t/evil.com",
   "/\n/evil.com",
   "/\r\n/evil.com",
   "\t//evil.com",
