@@ -1,0 +1,120 @@
+import { performance } from "node:perf_hooks";
+import { CANCEL_ACTION, CONFIRM_ACTION, type ChatKitEvent, type ThreadItem } from "@/lib/chatkit/schemas";
+import { createTask, listTasks, setTaskCompleted } from "@/lib/tasks";
+import { signUpUser } from "../tests/helpers/auth";
+import { chatkit, parseSse, userInput } from "../tests/helpers/chatkit";
+import { resolveDateToken } from "./dates";
+import { judge, type JudgedTask } from "./judge";
+import type { Scenario, SetupTask } from "./scenarios";
+import { noUsage, withUsageMeter, type Usage } from "./usage";
+
+/**
+ * Plays one scenario as a new user would: signs up, gets the setup's tasks through the task
+ * service, then sends each turn to the real chat endpoint (the POST handler of /api/chat,
+ * in-process, with the session cookie), pressing the confirmation card's buttons when asked.
+ */
+
+export type TurnRecord = { said: string; reply: string; ms: number; status: number };
+export type ScenarioResult = {
+  id: string;
+  category: string;
+  passed: boolean;
+  /** What differed from the expectation, or why the conversation broke off. */
+  differences: string[];
+  /** Things a reader should know that are not failures (a button the model never showed). */
+  notes: string[];
+  turns: TurnRecord[];
+  usage: Usage;
+  today: string;
+  tasksAfter: JudgedTask[];
+};
+
+const judged = (t: JudgedTask): JudgedTask => ({ title: t.title, description: t.description, priority: t.priority, dueDate: t.dueDate, completed: t.completed });
+
+async function tasksOf(userId: string): Promise<JudgedTask[]> {
+  return (await listTasks(userId, { sort: "created", order: "asc", limit: 100 })).tasks.map(judged);
+}
+
+async function createSetupTask(userId: string, task: SetupTask, today: string) {
+  const created = await createTask(userId, {
+    title: task.title,
+    description: task.description,
+    priority: task.priority,
+    dueDate: task.dueDate ? resolveDateToken(task.dueDate, today) : null,
+  });
+  if (task.completed) await setTaskCompleted(userId, created.id, true);
+}
+
+const textOf = (item: ThreadItem) =>
+  item.type === "assistant_message" ? item.content.map((c) => c.text).join("") : item.type === "widget" ? `[card: ${item.copy_text ?? "?"}]` : "";
+
+/** The pending card of a turn: a widget with a confirm button, the last one streamed. */
+function pendingCard(events: ChatKitEvent[]): string | undefined {
+  const cards = events.filter((e): e is Extract<ChatKitEvent, { type: "thread.item.done" }> => e.type === "thread.item.done" && e.item.type === "widget" && "confirm" in e.item.widget);
+  return cards.at(-1)?.item.id;
+}
+
+export type RunOptions = { today: () => string; timeZone?: string };
+
+export async function runScenario(scenario: Scenario, opts: RunOptions): Promise<ScenarioResult> {
+  const today = opts.today();
+  const usage = noUsage();
+  const turns: TurnRecord[] = [];
+  const notes: string[] = [];
+  const differences: string[] = [];
+  const user = await signUpUser(`eval-${scenario.id}`.slice(0, 40));
+  const cookie = opts.timeZone ? `${user.cookie}; tz=${encodeURIComponent(opts.timeZone)}` : user.cookie;
+  for (const task of scenario.setup ?? []) await createSetupTask(user.id, task, today);
+  const before = await tasksOf(user.id);
+
+  let threadId: string | undefined;
+  let card: string | undefined;
+  for (const [index, turn] of scenario.turns.entries()) {
+    const n = index + 1;
+    let body: unknown;
+    let said: string;
+    if (typeof turn === "string") {
+      said = turn;
+      body = threadId
+        ? { type: "threads.add_user_message", params: { thread_id: threadId, input: userInput(turn) } }
+        : { type: "threads.create", params: { input: userInput(turn) } };
+    } else {
+      said = `[presses ${turn.card === "confirm" ? "Confirm" : "Cancel"}]`;
+      if (!card || !threadId) {
+        notes.push(`turn ${n}: there was no confirmation card to ${turn.card}; skipped`);
+        turns.push({ said, reply: "(no card was shown)", ms: 0, status: 0 });
+        continue;
+      }
+      body = { type: "threads.custom_action", params: { thread_id: threadId, item_id: card, action: { type: turn.card === "confirm" ? CONFIRM_ACTION : CANCEL_ACTION, payload: {} } } };
+    }
+    const started = performance.now();
+    const { status, text, streamed } = await withUsageMeter(usage, async () => {
+      const res = await chatkit(cookie, body);
+      return { status: res.status, text: await res.text(), streamed: res.headers.get("content-type")?.startsWith("text/event-stream") ?? false };
+    });
+    const ms = performance.now() - started;
+    if (!streamed) {
+      turns.push({ said, reply: `(HTTP ${status}) ${text.slice(0, 300)}`, ms, status });
+      differences.push(`turn ${n} (${JSON.stringify(said)}): the endpoint answered HTTP ${status}: ${text.slice(0, 300)}`);
+      break;
+    }
+    const events = parseSse(text);
+    threadId ??= events.find((e): e is Extract<ChatKitEvent, { type: "thread.created" }> => e.type === "thread.created")?.thread.id;
+    const reply = events
+      .filter((e): e is Extract<ChatKitEvent, { type: "thread.item.done" }> => e.type === "thread.item.done")
+      .map((e) => textOf(e.item))
+      .filter(Boolean)
+      .join("\n");
+    turns.push({ said, reply, ms, status });
+    const error = events.find((e): e is Extract<ChatKitEvent, { type: "error" }> => e.type === "error");
+    if (error) differences.push(`turn ${n} (${JSON.stringify(said)}): the stream ended with an error: ${error.message ?? error.code}`);
+    // Any new turn answers or sets aside an earlier card; only this turn's card can be pressed next.
+    card = pendingCard(events);
+  }
+
+  const after = await tasksOf(user.id);
+  const lastReply = turns.findLast((t) => t.status !== 0)?.reply ?? "";
+  differences.push(...judge(scenario.expect, { today, before, after, lastReply }));
+  if (opts.today() !== today) notes.push(`the date changed during the scenario (${today} → ${opts.today()}); relative dates were resolved against ${today}`);
+  return { id: scenario.id, category: scenario.category, passed: differences.length === 0, differences, notes, turns, usage, today, tasksAfter: after };
+}
