@@ -1,3 +1,4 @@
+import { casual as chrono, type ParsedResult } from "chrono-node";
 import { addDays } from "@/lib/dates";
 
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
@@ -34,12 +35,95 @@ function nextMonthDay(today: string, month: number, day: number): string | undef
 
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
+/** The next date (from today on) with this day of the month: "the 3rd". */
+function nextDayOfMonth(today: string, day: number): string | undefined {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7)) - 1;
+  for (let ahead = 0; ahead < 3; ahead++) {
+    const date = validDate(year + Math.floor((month + ahead) / 12), (month + ahead) % 12, day);
+    if (date && date >= today) return date;
+  }
+  return undefined;
+}
+
+/** A weekday in the Monday-to-Sunday week after this one: "friday next week". */
+function weekdayNextWeek(today: string, weekday: number): string {
+  const mondayNext = addDays(today, 7 - ((dayOfWeek(today) + 6) % 7));
+  return addDays(mondayNext, (weekday + 6) % 7);
+}
+
+/**
+ * A time of day at the end of a phrase ("at 3pm", "10am", "14:30", "at 8", "morning").
+ * There is no time field, so it is dropped once a date before it is known.
+ */
+const TIME_OF_DAY =
+  /[\s,]+(?:(?:at|@|around|by)\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)|\d{1,2}:\d{2}|noon|midday|midnight|lunch(?:time)?)$|[\s,]+(?:at|@|around)\s+\d{1,2}$|[\s,]+(?:in\s+the\s+|first\s+thing\s+(?:in\s+the\s+)?)?(?:morning|afternoon|evening|night)$|[\s,]+(?:first thing|eod|end of (?:the )?day|after work|before work)$/i;
+
+/** The text with one, two, then three trailing times of day removed: "tomorrow morning at 9" → "tomorrow morning", "tomorrow". */
+function untimedForms(text: string): string[] {
+  const forms: string[] = [];
+  let rest = ` ${text.trim()}`;
+  for (let i = 0; i < 3; i++) {
+    const next = rest.replace(/[.!?]+$/, "").replace(TIME_OF_DAY, "");
+    if (next === rest) break;
+    forms.push(next.trim());
+    rest = next;
+  }
+  return forms;
+}
+
+/** Removes trailing times of day: "tomorrow morning at 9" → "tomorrow". */
+export function stripTimeOfDay(text: string): string {
+  return untimedForms(text).at(-1) ?? text.trim();
+}
+
+/** Chrono resolves against a reference instant in local time; the start of `today` keeps it on our calendar. */
+function referenceDate(today: string): Date {
+  return new Date(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1, Number(today.slice(8, 10)));
+}
+
+/** A chrono result names a day (not only a time, or a bare month): "end of month", "12/24", "in 2 months". */
+function namesADay(result: ParsedResult): boolean {
+  return result.start.isCertain("day") || result.start.isCertain("weekday") || /\b(?:weeks?|months?|years?|fortnight)\b/i.test(result.text);
+}
+
+function isoOf(result: ParsedResult): string | undefined {
+  return validDate(result.start.get("year")!, result.start.get("month")! - 1, result.start.get("day")!);
+}
+
+/** The phrases our own rules do not know ("end of month", "jan 5 2027", "12/24", "in 2 months"), read by chrono-node. */
+function chronoDate(phrase: string, today: string): string | undefined {
+  const results = chrono.parse(phrase, referenceDate(today), { forwardDate: true });
+  const only = results.length === 1 ? results[0]! : undefined;
+  if (!only || only.index !== 0 || only.text.length !== phrase.length || !namesADay(only)) return undefined;
+  return isoOf(only);
+}
+
 /**
  * Resolves a date phrase ("tomorrow", "friday", "next monday", "in 3 days", "2026-12-01",
- * "dec 24", "24 december") against today's date. Returns undefined when it is not a date.
+ * "dec 24", "24 december", "the 3rd", "end of month", "tomorrow at 3pm") against today's date,
+ * never the clock. A time of day after the date is accepted and ignored. Returns undefined when
+ * it is not a date.
  */
 export function parseDatePhrase(phrase: string, today: string): string | undefined {
-  const p = phrase.trim().toLowerCase().replace(/[.,!?]+$/, "").replace(/^(on|by|for|due|until|before)\s+/, "").replace(/^the\s+/, "");
+  const p = normalizePhrase(phrase);
+  if (!p) return undefined;
+  const own = ownDate(p, today);
+  if (own) return own;
+  for (const form of untimedForms(p)) {
+    const untimed = normalizePhrase(form);
+    const dated = untimed ? (ownDate(untimed, today) ?? chronoDate(untimed, today)) : undefined;
+    if (dated) return dated;
+  }
+  return chronoDate(p, today);
+}
+
+function normalizePhrase(phrase: string): string {
+  return phrase.trim().toLowerCase().replace(/[.,!?]+$/, "").replace(/^(on|by|for|due|until|till|before)\s+/, "").trim();
+}
+
+function ownDate(phrase: string, today: string): string | undefined {
+  const p = phrase.replace(/^the\s+/, "");
   if (p === "today" || p === "tonight" || p === "this evening" || p === "later today") return today;
   if (p === "tomorrow" || p === "tmrw" || p === "tmr" || p === "tomorow" || p === "tommorow" || p === "tommorrow") return addDays(today, 1);
   if (p === "day after tomorrow") return addDays(today, 2);
@@ -49,10 +133,11 @@ export function parseDatePhrase(phrase: string, today: string): string | undefin
     return addDays(today, diff);
   }
 
-  let m = p.match(/^in\s+(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|days|week|weeks)$/);
+  let m = p.match(/^(?:in\s+(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|days|week|weeks)|(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|days|week|weeks)\s+from\s+(?:today|now))$/);
   if (m) {
-    const n = NUMBER_WORDS[m[1]!] ?? Number(m[1]);
-    return addDays(today, m[2]!.startsWith("week") ? n * 7 : n);
+    const count = (m[1] ?? m[3])!;
+    const n = NUMBER_WORDS[count] ?? Number(count);
+    return addDays(today, (m[2] ?? m[4])!.startsWith("week") ? n * 7 : n);
   }
 
   m = p.match(/^(this\s+|next\s+|coming\s+)?([a-z]+)$/);
@@ -64,6 +149,15 @@ export function parseDatePhrase(phrase: string, today: string): string | undefin
       return addDays(today, diff);
     }
   }
+
+  m = p.match(/^(?:next week\s+(?:on\s+)?([a-z]+)|([a-z]+)\s+(?:of\s+)?next week)$/);
+  if (m) {
+    const target = weekdayIndex((m[1] ?? m[2])!);
+    if (target !== undefined) return weekdayNextWeek(today, target);
+  }
+
+  m = p.match(/^(\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?:the|this)\s+month)?$/);
+  if (m) return nextDayOfMonth(today, Number(m[1]));
 
   m = p.match(/^(\d{4})-(\d{2})-(\d{2})$/);
   if (m) return validDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
@@ -77,15 +171,35 @@ export function parseDatePhrase(phrase: string, today: string): string | undefin
 }
 
 const DATE_TAIL =
-  /\s+(?:(?:due|on|by|for|until|before)\s+)?(today|tonight|this evening|tomorrow|tmrw|tomorow|tommorow|tommorrow|(?:the\s+)?day after tomorrow|next week|(?:the\s+)?weekend|this weekend|end of (?:the\s+)?week|in\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?)|(?:this\s+|next\s+|coming\s+)?(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)|\d{4}-\d{2}-\d{2}|[a-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]{3,9})$/i;
+  /\s+(?:(?:due|on|by|for|until|till|before)\s+)?(today|tonight|this evening|tomorrow|tmrw|tomorow|tommorow|tommorrow|(?:the\s+)?day after tomorrow|next week\s+(?:on\s+)?(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)|(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)\s+(?:of\s+)?next week|next week|(?:the\s+)?weekend|this weekend|end of (?:the\s+)?week|in\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?)|(?:this\s+|next\s+|coming\s+)?(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)|\d{4}-\d{2}-\d{2}|the\s+\d{1,2}(?:st|nd|rd|th)|[a-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]{3,9})$/i;
 
-/** Splits a trailing date phrase off a task description: "buy milk tomorrow" → ["buy milk", "2026-11-26"]. */
-export function extractTrailingDate(text: string, today: string): { rest: string; dueDate?: string } {
+const CONNECTOR_TAIL = /\s+(?:due|on|by|for|in|within|until|till|before)$/i;
+
+/** A date at the very end of the text, by our own rules or by chrono-node's. */
+function trailingDate(text: string, today: string): { rest: string; dueDate: string } | undefined {
   const m = text.match(DATE_TAIL);
-  if (!m) return { rest: text };
-  const dueDate = parseDatePhrase(m[1]!, today);
-  if (!dueDate) return { rest: text };
-  return { rest: text.slice(0, m.index).trim(), dueDate };
+  const own = m ? parseDatePhrase(m[1]!, today) : undefined;
+  if (m && own) return { rest: text.slice(0, m.index), dueDate: own };
+  const last = chrono.parse(text, referenceDate(today), { forwardDate: true }).at(-1);
+  if (!last || last.index === 0 || !/^[\s.!?]*$/.test(text.slice(last.index + last.text.length)) || !namesADay(last)) return undefined;
+  // A chrono match can swallow a leading time ("at 3pm tomorrow"); its date is still the day.
+  const dueDate = isoOf(last);
+  return dueDate ? { rest: text.slice(0, last.index), dueDate } : undefined;
+}
+
+/**
+ * Splits a trailing date phrase off a task description: "buy milk tomorrow" → ["buy milk", "2026-11-26"].
+ * A time of day around the date ("dentist tomorrow at 3pm", "call bob at 10am friday") is dropped
+ * from the title, since a task has a due date but no time.
+ */
+export function extractTrailingDate(text: string, today: string): { rest: string; dueDate?: string } {
+  const trimmed = text.replace(/[\s.!?]+$/, "");
+  const untimed = stripTimeOfDay(trimmed);
+  const found = trailingDate(` ${trimmed}`, today) ?? (untimed !== trimmed.trim() ? trailingDate(` ${untimed}`, today) : undefined);
+  if (!found) return { rest: text };
+  const rest = stripTimeOfDay(found.rest.replace(CONNECTOR_TAIL, "")).replace(CONNECTOR_TAIL, "").trim();
+  if (!rest) return { rest: text };
+  return { rest, dueDate: found.dueDate };
 }
 
 /** "Thu 26 Nov", or "today" / "tomorrow", for replies. */

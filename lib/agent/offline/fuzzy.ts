@@ -30,8 +30,20 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+/** A rough word stem, so "called", "calls" and "calling" meet "call", and "baked" meets "bake". */
+function stem(word: string): string {
+  if (word.length <= 3) return word;
+  const s = word
+    .replace(/ie[sd]$/, "y")
+    .replace(/(?:ing|ed|es|s)$/, "")
+    .replace(/([^aeiouslfz])\1$/, "$1")
+    .replace(/e$/, "");
+  return s.length >= 2 ? s : word;
+}
+
 function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
+  if (stem(a) === stem(b)) return 0.95;
   if (a.length >= 4 && b.startsWith(a)) return 0.9; // "groc" → "groceries"
   const d = editDistance(a, b);
   return 1 - d / Math.max(a.length, b.length);
@@ -58,3 +70,33 @@ export function titleMatchScore(reference: string, title: string): number {
 }
 
 export const MATCH_THRESHOLD = 0.62;
+
+/** The words a command starts with, for correcting a misspelt first word ("cmoplete", "shwo", "resechdule"). */
+const COMMAND_WORDS = [
+  "add", "create", "complete", "finish", "mark", "delete", "remove", "rename", "show", "list", "prioritize", "prioritise",
+  "reschedule", "postpone", "move", "change", "reopen", "search", "find", "update", "check", "display", "remind", "uncheck",
+];
+
+/** Two neighbouring letters swapped: "mrak" for "mark". */
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+}
+
+/**
+ * The command word a misspelt first word stands for, or undefined. Short words are corrected
+ * only for a swap of two letters, since one wrong letter in a four-letter word is often another
+ * word ("make" is not "mark"); longer words allow one edit, and words of eight letters two.
+ */
+export function correctCommandWord(word: string): string | undefined {
+  const w = word.toLowerCase();
+  if (w.length < 3 || COMMAND_WORDS.includes(w)) return undefined;
+  let best: { command: string; distance: number } | undefined;
+  for (const command of COMMAND_WORDS) {
+    const distance = isTransposition(w, command) ? 1 : editDistance(w, command);
+    const allowed = isTransposition(w, command) ? 1 : w.length >= 8 ? 2 : w.length >= 5 ? 1 : 0;
+    if (distance <= allowed && (!best || distance < best.distance)) best = { command, distance };
+  }
+  return best?.command;
+}

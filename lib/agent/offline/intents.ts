@@ -1,5 +1,8 @@
 import type { TaskPriority } from "@/lib/tasks/schemas";
+import { addDays } from "@/lib/dates";
 import { extractTrailingDate, parseDatePhrase } from "./dates";
+import { correctCommandWord } from "./fuzzy";
+import { baseOfPastTense } from "./verbs";
 
 /** How the user pointed at a task. */
 export type TaskRef =
@@ -10,9 +13,13 @@ export type TaskRef =
 
 export type NewTask = { title: string; dueDate?: string; priority?: TaskPriority };
 
+/** A due-date window a question asks about: "due today" is one day, "this week" several. */
+export type DueWindow = { from: string; to: string; label: string };
+
 export type Intent =
   | { type: "add"; tasks: NewTask[] }
-  | { type: "list"; status: "all" | "active" | "completed" | "overdue"; search?: string }
+  | { type: "list"; status: "all" | "active" | "completed" | "overdue"; search?: string; priority?: TaskPriority; due?: DueWindow }
+  | { type: "when"; ref: TaskRef }
   | { type: "complete"; ref: TaskRef; completed: boolean }
   | { type: "complete_all" }
   | { type: "rename"; ref: TaskRef; title: string }
@@ -53,13 +60,19 @@ export function parseRef(raw: string): TaskRef {
   m = lower.match(/^(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th))(?:\s+(?:one|task|item|todo))?(?:\s+(?:on|in) (?:the|my) list)?$/);
   if (m && ORDINALS[m[1]!] !== undefined) return { kind: "position", index: ORDINALS[m[1]!]! };
   if (/^(it|that|this|that one|this one|that task|this task|the task)$/.test(lower)) return { kind: "pronoun" };
-  return { kind: "title", text: text.replace(/^(?:the|my)\s+(?:task|todo)\s+(?:called\s+|named\s+)?/i, "").replace(/^(?:task|todo)\s+(?:called\s+|named\s+)/i, "") };
+  const title = text
+    .replace(/^(?:the|my)\s+(?:task|todo)\s+(?:called\s+|named\s+)?/i, "")
+    .replace(/^(?:task|todo)\s+(?:called\s+|named\s+)/i, "")
+    // A topic word: "the dentist one", "the milk task", "the one about the report".
+    .replace(/^(?:the|my)\s+(?:one|task|todo|item|thing)\s+(?:about|for|with|regarding)\s+(?:the\s+|my\s+)?/i, "")
+    .replace(/^(?:the|my)\s+(.+?)\s+(?:one|task|todo|item|thing|stuff)$/i, "$1");
+  return { kind: "title", text: title };
 }
 
 const PRIORITY_WORDS: Array<[RegExp, TaskPriority]> = [
-  [/\s*[,(]?\s*(?:it'?s\s+)?(?:urgent|urgently|asap|important|high[- ]priority|top priority|priority high|!!+)\)?\s*/i, "high"],
-  [/\s*[,(]?\s*(?:low[- ]priority|not urgent|whenever|someday|no rush|priority low)\)?\s*/i, "low"],
-  [/\s*[,(]?\s*(?:medium[- ]priority|normal priority|priority medium)\)?\s*/i, "medium"],
+  [/\s*[,(]?\s*(?:it'?s\s+)?(?:\burgent\b|\burgently\b|\basap\b|\bimportant\b|\b(?:high|top)[- ]?prio(?:rity)?\b|\bprio(?:rity)? high\b|!!+)\)?\s*/i, "high"],
+  [/\s*[,(]?\s*(?:\blow[- ]?prio(?:rity)?\b|\bnot urgent\b|\bwhenever\b|\bsomeday\b|\bno rush\b|\bprio(?:rity)? low\b)\)?\s*/i, "low"],
+  [/\s*[,(]?\s*(?:\b(?:medium|normal)[- ]?prio(?:rity)?\b|\bprio(?:rity)? (?:medium|normal)\b)\)?\s*/i, "medium"],
 ];
 
 function extractPriority(text: string): { rest: string; priority?: TaskPriority } {
@@ -84,15 +97,42 @@ function cleanTitle(text: string): string {
 
 /** One request can name several tasks: "milk, eggs and bread". A quoted title is kept whole. */
 function splitItems(text: string): string[] {
-  if (/^["“].*["”]$/.test(text.trim())) return [text];
+  if (quotedTitle(text.trim())) return [text];
   const parts = text.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*/i).map((p) => p.trim()).filter(Boolean);
   // Split only a list of short items; "call mum about the trip and the car" stays one task.
   return parts.length > 1 && parts.every((p) => p.split(/\s+/).length <= 4) ? parts : [text];
 }
 
+const QUOTE_PAIRS: Record<string, string> = { '"': '"', "“": "”", "'": "'", "‘": "’", "«": "»", "”": "”" };
+
+/**
+ * A title in quotes at the start, and what follows it: "'eggs, milk, and bread'" or
+ * "‘call Ann, Bob’ tomorrow". The closing quote is the last one followed by a space or the end,
+ * so an apostrophe inside ("'mum's cake'") does not close it.
+ */
+function quotedTitle(text: string): { title: string; after: string } | undefined {
+  const open = text[0];
+  const close = open ? QUOTE_PAIRS[open] : undefined;
+  if (!close) return undefined;
+  for (let i = text.length - 1; i > 1; i--) {
+    if ((text[i] === close || (close === "’" && text[i] === "'") || (close === "'" && text[i] === "’")) && (i === text.length - 1 || /[\s,.!?;:]/.test(text[i + 1]!))) {
+      const title = text.slice(1, i).trim();
+      return title ? { title, after: text.slice(i + 1) } : undefined;
+    }
+  }
+  return undefined;
+}
+
 function parseNewTasks(text: string, today: string): NewTask[] | string {
-  const quoted = text.trim().match(/^["“](.+)["”]$/);
-  if (quoted) return [{ title: capitalize(quoted[1]!.trim()) }];
+  const quoted = quotedTitle(text.trim().replace(/^(?:a\s+)?(?:new\s+)?(?:task|todo|to-do|reminder)\s*(?:called|named|:)?\s+(?=["“'‘«])/i, ""));
+  if (quoted) {
+    // Words after the quotes only say when or how important: "‘call Ann, Bob’ tomorrow, urgent".
+    const { rest, priority } = extractPriority(` ${quoted.after}`);
+    const dated = extractTrailingDate(`task ${rest}`, today);
+    const title = quoted.title.replace(/\s+/g, " ");
+    if (title.length > 200) return "That title is longer than 200 characters. Could you shorten it?";
+    return [{ title: capitalize(title), ...(dated.dueDate ? { dueDate: dated.dueDate } : {}), ...(priority ? { priority } : {}) }];
+  }
   let { rest, priority } = extractPriority(text);
   const dated = extractTrailingDate(rest, today);
   rest = dated.rest;
@@ -115,6 +155,106 @@ const COMMAND_VERB = /^(add|create|new|make|delete|remove|mark|complete|finish|r
 
 /** Turns a user's message into what they want done. Pure: the same text and date give the same intent. */
 export function parseIntent(message: string, today: string): Intent {
+  const intent = parseWords(message, today);
+  if (intent.type !== "unknown") return intent;
+  // A misspelt command word ("cmoplete buy milk", "shwo my tasks"): read it again, corrected.
+  const text = stripPoliteness(message);
+  const first = text.match(/^([a-z]+)(\s|$)/i)?.[1];
+  const corrected = first ? correctCommandWord(first) : undefined;
+  return corrected ? parseWords(`${corrected}${text.slice(first!.length)}`, today) : intent;
+}
+
+/** A priority written as a label before the task: "urgent: call the bank", "low prio - water plants", "!! pay invoice". */
+const PRIORITY_LABEL =
+  /^(?:(?:(urgent|asap|important|(?:high|top)(?:[- ]?(?:priority|prio|pri))?|p1)|(low(?:[- ]?(?:priority|prio|pri))?|p3)|((?:medium|normal)(?:[- ]?(?:priority|prio|pri))?|p2))\s*(?:[:\-–—|]+|!+)|(!{1,3}))\s*(.+)$/i;
+
+function labelledPriority(text: string, today: string): Intent | undefined {
+  const m = text.match(PRIORITY_LABEL);
+  if (!m) return undefined;
+  const priority: TaskPriority = m[2] ? "low" : m[3] ? "medium" : "high";
+  const inner = parseWords(m[5]!, today);
+  const intent = inner.type === "add" ? inner : addIntent(m[5]!, today);
+  return intent.type === "add" ? { type: "add", tasks: intent.tasks.map((t) => ({ ...t, priority })) } : intent;
+}
+
+const DONE_WORDS = "done|completed|complete|finished|ticked off|checked off";
+// "todo: X" adds a task, so "to do" and "open" are not status labels.
+const NOT_DONE_WORDS = "not done|undone|not complete|not completed|incomplete|not finished|unfinished";
+const CHECK_MARK = "✓|✔️?|✅|☑️?|\\[[x✓✔]\\]|\\(x\\)";
+
+/** A status written beside the title: "done: buy milk", "buy milk — done", "✓ buy milk", "[x] buy milk", "[ ] buy milk". */
+function statusLabel(text: string): Intent | undefined {
+  const t = text.replace(/^[-*•]\s+(?=\[)/, "");
+  let m = t.match(new RegExp(`^(?:(?:${NOT_DONE_WORDS})\\s*[:\\-–—]+|\\[\\s\\])\\s*(.+)$`, "i"));
+  if (m) return { type: "complete", ref: parseRef(m[1]!), completed: false };
+  m = t.match(new RegExp(`^(.+?)\\s*(?:[:\\-–—]+\\s*(?:${NOT_DONE_WORDS}|not yet)|\\[\\s\\])$`, "i"));
+  if (m) return { type: "complete", ref: parseRef(m[1]!), completed: false };
+  m = t.match(new RegExp(`^(?:(?:${DONE_WORDS})\\s*[:\\-–—]+|${CHECK_MARK})\\s*(.+)$`, "i"));
+  if (m) return { type: "complete", ref: parseRef(m[1]!), completed: true };
+  m = t.match(new RegExp(`^(.+?)\\s*(?:[:\\-–—]+\\s*(?:${DONE_WORDS})|${CHECK_MARK})$`, "i"));
+  if (m) return { type: "complete", ref: parseRef(m[1]!), completed: true };
+  return undefined;
+}
+
+/** The title a statement names, with its verb back in the form titles use: "called mum" → "call mum". */
+function titleFromStatement(words: string): string {
+  const [verb = "", ...rest] = words.split(/\s+/);
+  const base = baseOfPastTense(verb);
+  return base ? [base, ...rest].join(" ") : words;
+}
+
+const STATEMENT_TAIL = /\s+(?:already|today|yesterday|earlier|just now|now|too|as well|this morning|last night|at last|finally|after all|actually|yet)$/i;
+const STATEMENT_START = /^(?:(?:i|we)(?:'ve|'d| have| had)?\s+)?(?:(?:just|already|finally|actually|now|also)\s+)*/i;
+
+/** "I didn't actually call mum", "buy milk isn't done", "haven't done the report": reopen it. */
+function negatedCompletion(text: string): Intent | undefined {
+  let m = text.match(new RegExp(`^(.+?)\\s+(?:isn't|isnt|is not|wasn't|wasnt|was not|aren't|arent|are not|ain't)\\s+(?:actually\\s+|really\\s+|quite\\s+|yet\\s+)?(?:${DONE_WORDS})(?:\\s+(?:yet|after all))?$`, "i"));
+  if (m) return { type: "complete", ref: parseRef(m[1]!), completed: false };
+  if (/^never\s*mind\b/i.test(text)) return undefined;
+  m = text.match(/^(?:(?:i|we)\s+)?(?:didn't|didnt|did not|haven't|havent|have not|hadn't|had not|never)\s+(?:(?:actually|really|yet|even|quite)\s+)*(.+)$/i);
+  if (!m) return undefined;
+  let words = m[1]!;
+  for (let i = 0; i < 2; i++) words = words.replace(STATEMENT_TAIL, "");
+  const finished = words.match(/^(?:do|done|finish|finished|complete|completed|get to|got to|gotten to|get round to|get around to|tick off|ticked off)\s+(.+)$/i);
+  return { type: "complete", ref: parseRef(finished ? finished[1]! : titleFromStatement(words)), completed: false };
+}
+
+/** "I called mum", "paid the rent already", "just finished the report": complete the task they name. */
+function pastStatement(text: string): Intent | undefined {
+  let words = text.replace(STATEMENT_START, "");
+  for (let i = 0; i < 2; i++) words = words.replace(STATEMENT_TAIL, "");
+  const finished = words.match(/^(?:finished|completed|did|done with|got done with|ticked off|checked off|crossed off|sorted|sorted out)\s+(.+)$/i);
+  if (finished) return { type: "complete", ref: parseRef(finished[1]!), completed: true };
+  const verb = words.match(/^([a-z]+)\s+(.+)$/i);
+  if (!verb || !baseOfPastTense(verb[1]!)) return undefined;
+  return { type: "complete", ref: parseRef(titleFromStatement(words)), completed: true };
+}
+
+/** A date for the task just discussed: "make it friday", "it's due tomorrow", "actually, tomorrow". */
+function pronounDate(text: string, today: string): Intent | undefined {
+  const m =
+    text.match(/^(?:make|set|change|put|move|push|schedule|switch)\s+(?:it|that|this|that one|this one)\s+(?:to\s+|for\s+|till\s+|until\s+)?(?:due\s+)?(.+?)(?:\s+instead)?$/i) ??
+    text.match(/^(?:it|that|this)(?:'s|’s| is| was| should be| needs to be| has to be| can be)?\s+(?:due\s+|for\s+|on\s+)+(.+?)(?:\s+instead)?$/i) ??
+    text.match(/^(?:it|that|this)(?:'s|’s| is| should be| needs to be)\s+(.+?)(?:\s+instead)?$/i) ??
+    text.match(/^(?:(?:no|nope|sorry|oh|wait|hmm|i meant|i mean|rather|make that|change that to)[,.!]?\s+)*(?:due\s+|on\s+|for\s+)?(.+?)(?:\s+instead)?$/i);
+  if (!m) return undefined;
+  // A bare ordinal answers "Which one do you mean?"; it is not a date.
+  if (/^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)$/i.test(m[1]!.trim())) return undefined;
+  const dueDate = parseDatePhrase(m[1]!, today);
+  return dueDate ? { type: "due", ref: { kind: "pronoun" }, dueDate } : undefined;
+}
+
+/** "When is the rent due?", "when's the dentist due", "what's the due date of the report". */
+function whenIsItDue(text: string): Intent | undefined {
+  const m =
+    text.match(/^(?:when|what day)\s*(?:is|'s|’s|was|are)?\s+(.+?)\s+(?:due|scheduled|planned|for)$/i) ??
+    text.match(/^(?:what(?:'s|’s| is)?|tell me)\s+the\s+(?:due\s+date|deadline|date)\s+(?:of|for|on)\s+(.+)$/i) ??
+    text.match(/^when\s+(?:do|should|must)\s+i\s+(?:have\s+to\s+|need\s+to\s+)?(.+?)(?:\s+by)?$/i);
+  return m ? { type: "when", ref: parseRef(m[1]!) } : undefined;
+}
+
+function parseWords(message: string, today: string): Intent {
+  message = message.replace(/(\w)’(\w)/g, "$1'$2");
   const bare = message.trim().toLowerCase().replace(/[\s.!?,]+$/, "");
   if (/^(hi|hello|hey|hiya|good (morning|afternoon|evening)|yo|howdy)( there)?$/.test(bare)) return { type: "greeting" };
   const text = stripPoliteness(message);
@@ -131,6 +271,9 @@ export function parseIntent(message: string, today: string): Intent {
   m = text.match(/^(?:i(?:\s+would|'d|’d)\s+like\s+to|i\s+want\s+to|i\s+wanna)\s+(.+)$/i);
   if (m && COMMAND_VERB.test(m[1]!)) return parseIntent(m[1]!, today);
 
+  const labelled = labelledPriority(text, today);
+  if (labelled) return labelled;
+
   // --- bulk -----------------------------------------------------------------------------------
   if (/^(?:delete|remove|clear|clean up|get rid of|purge)\s+(?:all\s+)?(?:of\s+)?(?:the\s+|my\s+)?(?:completed|finished|done)(?:\s+(?:tasks|ones|todos|items))?$/i.test(text) ||
       /^clear (?:out )?(?:the )?(?:completed|done|finished)$/i.test(text))
@@ -140,18 +283,22 @@ export function parseIntent(message: string, today: string): Intent {
     return { type: "complete_all" };
 
   // --- list -----------------------------------------------------------------------------------
+  const when = whenIsItDue(text);
+  if (when) return when;
   m = text.match(/^(?:search|find|look)\s+(?:for\s+)?(?:tasks?\s+)?(?:about\s+|with\s+|containing\s+|called\s+|named\s+|matching\s+)?(.+)$/i);
   if (m) return { type: "list", status: "all", search: cleanTitle(m[1]!) };
+  m = text.match(/^(?:which|what|any|are there any|do i have any)\s+(?:tasks?|todos?|items?|ones?)\s+(?:are\s+|is\s+|do i have\s+)?(?:about|for|on|related to|to do with|mentioning|mention|regarding|with|containing)\s+(.+)$/i);
+  if (m) return { type: "list", status: "all", search: cleanTitle(m[1]!.replace(/^(?:the|my|a|an)\s+/i, "")) };
   m = text.match(/^(?:show|list|display|view|see|get)(?:\s+me)?(?:\s+(?:all|every))?(?:\s+(?:of\s+)?(?:my|the))?\s+(?:tasks|todos|to-dos|items)\s+(?:about|with|containing|matching|mentioning)\s+(.+)$/i);
   if (m) return { type: "list", status: "all", search: cleanTitle(m[1]!) };
   if (
-    /^(?:show|list|display|view|see|get|check)\b(?!.*\b(?:to|as)\b.*\b(?:done|complete)\b)/i.test(text) && /\b(tasks?|todos?|to-dos?|list|items?|everything|all|done|completed|overdue|left|open|pending)\b/i.test(text) ||
-    /^(?:what|whats|what's|wat)\b.*\b(?:tasks?|todos?|list|left|remaining|overdue|done|completed|to do|pending|open|have|got)\b/i.test(text) ||
+    /^(?:show|list|display|view|see|get|check)\b(?!.*\b(?:to|as)\b.*\b(?:done|complete)\b)/i.test(text) && /\b(tasks?|todos?|to-dos?|list|items?|everything|all|done|completed|overdue|left|open|pending|stuff|things|ones|due)\b/i.test(text) ||
+    /^(?:what|whats|what's|wat|which)\b.*\b(?:tasks?|todos?|list|left|remaining|overdue|done|completed|to do|pending|open|have|got|due|stuff|things)\b/i.test(text) ||
     /^(?:do i have|have i got|anything|is there anything|any)\b.*\b(?:tasks?|todos?|left|overdue|due|pending|to do)\b/i.test(text) ||
     /^(?:my\s+)?(?:tasks|todos|to-dos|list|todo list|to-do list|overdue|agenda)[?!.]*$/i.test(text) ||
     /^how many\b.*\b(?:tasks?|todos?|left)\b/i.test(text)
   )
-    return { type: "list", status: statusFrom(text) };
+    return listIntent(text, today);
 
   // --- delete (a due date first: "remove the due date from X" is not a deletion) ---------------
   m = text.match(/^(?:remove|clear|delete|drop|unset)\s+(?:the\s+)?(?:due\s+date|deadline|date)\s+(?:of|from|for|on)\s+(.+)$/i);
@@ -160,6 +307,8 @@ export function parseIntent(message: string, today: string): Intent {
   if (m) return { type: "delete", ref: parseRef(m[1]!) };
 
   // --- complete / reopen ----------------------------------------------------------------------
+  const status = statusLabel(text) ?? negatedCompletion(text);
+  if (status) return status;
   m = text.match(/^(?:mark|set|flag|make)\s+(.+?)\s+(?:as\s+)?(?:not done|undone|not complete|incomplete|not finished|open|active|to ?do|unfinished|pending)$/i);
   if (m) return { type: "complete", ref: parseRef(m[1]!), completed: false };
   m = text.match(/^(?:reopen|re-open|uncomplete|unmark|undo|uncheck|untick)\s+(.+)$/i);
@@ -182,6 +331,8 @@ export function parseIntent(message: string, today: string): Intent {
   if (m) return { type: "priority", ref: parseRef(m[1]!), priority: "high" };
 
   // --- due dates ------------------------------------------------------------------------------
+  const pronounDue = pronounDate(text, today);
+  if (pronounDue) return pronounDue;
   m = text.match(/^(?:change|set|move|update|push|put|make)\s+(?:the\s+)?(?:due\s+date|deadline|date)\s+(?:of|for|on)\s+(.+?)\s+(?:to|for|as)\s+(.+)$/i);
   if (m) return dueIntent(m[1]!, m[2]!, today);
   m = text.match(/^(?:move|push|postpone|reschedule|defer|delay|bump)\s+(.+?)\s+(?:to|until|till|for)\s+(.+)$/i);
@@ -204,10 +355,54 @@ export function parseIntent(message: string, today: string): Intent {
   if (m) return addIntent(m[1]!, today);
   m = text.match(/^(?:remind me to|remind me|remember to|don'?t let me forget to|don'?t forget to|dont forget to|i need to|i have to|i've got to|i gotta|i must|i should|need to|have to|gotta|must|i want to|i'd like to|i would like to|todo|to do|to-do|task)\s*:?\s+(.+)$/i);
   if (m) return addIntent(m[1]!, today);
+
+  // --- a statement that something is done ("I called mum") -------------------------------------
+  const statement = pastStatement(text);
+  if (statement) return statement;
   m = text.match(/^(.+?)\s+(?:on|to)\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?list$/i);
   if (m) return addIntent(m[1]!, today);
 
   return { type: "unknown" };
+}
+
+/** The end of the week (Sunday) containing this date. */
+function endOfWeek(iso: string): string {
+  return addDays(iso, (7 - new Date(`${iso}T00:00:00Z`).getUTCDay()) % 7);
+}
+
+/** The due dates a question is about: "due today", "this week", "tomorrow", "on friday". */
+function dueWindowFrom(text: string, today: string): DueWindow | undefined {
+  const t = text.replace(/[?!.]+$/, "");
+  if (/\b(?:this|the)\s+week\b/i.test(t)) return { from: today, to: endOfWeek(today), label: "this week" };
+  if (/\bnext\s+week\b(?!\s+\w+day)/i.test(t) && !/\w+day\s+next\s+week/i.test(t)) {
+    const from = addDays(endOfWeek(today), 1);
+    return { from, to: addDays(from, 6), label: "next week" };
+  }
+  if (/\b(?:this|the)\s+month\b/i.test(t)) {
+    const to = parseDatePhrase("end of month", today) ?? today;
+    return { from: today, to, label: "this month" };
+  }
+  const dated = extractTrailingDate(`tasks ${t.replace(/\s+(?:then|too|again)$/i, "")}`, today);
+  if (!dated.dueDate) return undefined;
+  const word = t.slice(dated.rest.length - "tasks ".length).trim().replace(/^(?:due|on|by|for)\s+/i, "");
+  return { from: dated.dueDate, to: dated.dueDate, label: /^(?:today|tonight|tomorrow)$/i.test(word) ? word.toLowerCase() : "" };
+}
+
+function priorityFrom(text: string): TaskPriority | undefined {
+  if (/\b(?:high|top)[- ]?prio(?:rity)?\b|\burgent\b|\bimportant\b/i.test(text) && !/\bnot (?:urgent|important)\b/i.test(text)) return "high";
+  if (/\blow[- ]?prio(?:rity)?\b|\bnot urgent\b|\bunimportant\b/i.test(text)) return "low";
+  if (/\b(?:medium|normal)[- ]?prio(?:rity)?\b/i.test(text)) return "medium";
+  return undefined;
+}
+
+/** A question about the list, with what it narrows to: "what's due today?", "show me low priority stuff". */
+function listIntent(text: string, today: string): Intent {
+  let status = statusFrom(text);
+  const due = status === "overdue" ? undefined : dueWindowFrom(text, today);
+  const priority = priorityFrom(text);
+  // A question about what is due or important is about what is still to do.
+  if ((due || priority) && status === "all") status = "active";
+  return { type: "list", status, ...(priority ? { priority } : {}), ...(due ? { due } : {}) };
 }
 
 function priorityWord(word: string): TaskPriority {

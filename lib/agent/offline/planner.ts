@@ -88,7 +88,13 @@ function resolveAgainst(ref: TaskRef, candidates: TaskData[], what: string): Res
 }
 
 /** Applies the conversation to a reference: positions in the last list, "it", ids and titles. */
-function resolveRef(ref: TaskRef, transcript: Transcript, listInTurn: ToolExchange | undefined, listArgs: Record<string, unknown>): Resolution | { needList: Step } {
+function resolveRef(
+  ref: TaskRef,
+  transcript: Transcript,
+  listInTurn: ToolExchange | undefined,
+  listArgs: Record<string, unknown>,
+  preferred: (t: TaskData) => boolean = () => true,
+): Resolution | { needList: Step } {
   if (ref.kind === "position") {
     const shown = transcript.lastListShown();
     if (!shown.length) return { step: reply("Which list do you mean? Say “show my tasks” first, then pick one by number.") };
@@ -107,8 +113,16 @@ function resolveRef(ref: TaskRef, transcript: Transcript, listInTurn: ToolExchan
   if (!listInTurn.outcome) return { step: reply("I'm still looking for that task.") };
   const failed = failure(listInTurn);
   if (failed) return { step: errorReply(failed) };
-  return resolveAgainst(ref, tasksOf(listInTurn), "");
+  // Tasks in the state the request changes come first ("complete X" picks the open X); any other
+  // match is then named, so the user hears "already done" rather than "not found".
+  const all = tasksOf(listInTurn);
+  const first = resolveAgainst(ref, all.filter(preferred), "");
+  if ("task" in first || ref.kind !== "title" || closestTitles(ref.text, all.filter(preferred)).length) return first;
+  return resolveAgainst(ref, all, "");
 }
+
+/** Which tasks a completion may pick from first: the open ones to complete, the done ones to reopen. */
+const inScope = (intent: Intent) => (t: TaskData) => intent.type !== "complete" || t.completed !== intent.completed;
 
 /** A bare "3" after a numbered list means the third item; "#3" or "task 3" is always an id. */
 function refFromWords(raw: string, transcript: Transcript): TaskRef {
@@ -137,7 +151,9 @@ function followUp(transcript: Transcript, today: string): Intent | undefined {
   const original = parseIntent(prev.userText, today);
   if (!("ref" in original) || original.ref.kind !== "title") return undefined;
   const list = transcript.previousTurn().filter((ex) => ex.name === TOOL.list_tasks).at(-1);
-  const options = list ? closestTitles(original.ref.text, tasksOf(list)).slice(0, MAX_OPTIONS) : [];
+  const listed = list ? tasksOf(list) : [];
+  const preferred = closestTitles(original.ref.text, listed.filter(inScope(original)));
+  const options = (preferred.length ? preferred : closestTitles(original.ref.text, listed)).slice(0, MAX_OPTIONS);
   if (options.length < 2) return undefined;
   const ref = parseRef(transcript.userText.replace(/^(?:the\s+)?(?:number\s+)?/i, "").trim());
   let chosen: TaskData | undefined;
@@ -151,9 +167,34 @@ function followUp(transcript: Transcript, today: string): Intent | undefined {
   return { ...original, ref: { kind: "id", id: chosen.id } };
 }
 
-const LIST_SCOPE: Partial<Record<Intent["type"], Record<string, unknown>>> = {
-  complete: { status: "active" },
-};
+type ListIntent = Extract<Intent, { type: "list" }>;
+
+/** list_tasks has no due-date or priority parameter, so those filters apply to the returned tasks. */
+function matchesFilters(task: TaskData, intent: ListIntent): boolean {
+  if (intent.priority && (task.priority ?? "medium") !== intent.priority) return false;
+  if (intent.due && (!task.dueDate || task.dueDate < intent.due.from || task.dueDate > intent.due.to)) return false;
+  return true;
+}
+
+function dueLabel(due: NonNullable<ListIntent["due"]>, today: string): string {
+  if (due.label) return ` due ${due.label}`;
+  return due.from === due.to ? ` due ${describeDate(due.from, today)}` : ` due ${describeDate(due.from, today)}–${describeDate(due.to, today)}`;
+}
+
+function listReply(intent: ListIntent, list: ToolExchange, today: string): Step {
+  const tasks = tasksOf(list).filter((t) => matchesFilters(t, intent));
+  const kind = { all: "", active: "open ", completed: "completed ", overdue: "overdue " }[intent.status] + (intent.priority ? `${intent.priority} priority ` : "");
+  const about = (intent.search ? ` matching ${quote(intent.search)}` : "") + (intent.due ? dueLabel(intent.due, today) : "");
+  if (!tasks.length) {
+    const filtered = intent.search || intent.priority || intent.due;
+    const empty = filtered ? `No ${kind}tasks${about}.` : { all: "Your list is empty. Try “add buy milk tomorrow”.", active: "Nothing left to do. 🎉", completed: "No completed tasks yet.", overdue: "Nothing is overdue." }[intent.status];
+    return reply(empty);
+  }
+  const lines = tasks.map((t, i) => `${i + 1}. ${t.completed ? "~~" : ""}${t.title}${t.completed ? "~~ ✓" : ""}${details(t, today)}`);
+  const more = list.outcome?.status === "ok" && list.outcome.more ? "\n…and more. Open the Tasks page to see them all." : "";
+  return reply(`You have ${tasks.length} ${kind}task${tasks.length === 1 ? "" : "s"}${about}:\n${lines.join("\n")}${more}`);
+}
+
 
 /**
  * Decides the next step of a turn from the conversation alone, so it is deterministic and
@@ -191,19 +232,22 @@ export function planNextStep(transcript: Transcript, today: string): Step {
 
     case "list": {
       const list = turn.find((ex) => ex.name === TOOL.list_tasks);
-      if (!list) return call(TOOL.list_tasks, { status: intent.status, ...(intent.search ? { search: intent.search } : {}), ...(intent.status === "all" ? {} : { sort: "due" }), limit: 50 });
+      const filtered = intent.priority !== undefined || intent.due !== undefined;
+      if (!list)
+        return call(TOOL.list_tasks, { status: intent.status, ...(intent.search ? { search: intent.search } : {}), ...(intent.status === "all" && !filtered ? {} : { sort: "due" }), limit: filtered ? 100 : 50 });
       const failed = failure(list);
       if (failed) return errorReply(failed);
-      const tasks = tasksOf(list);
-      const kind = { all: "", active: "open ", completed: "completed ", overdue: "overdue " }[intent.status];
-      const about = intent.search ? ` matching ${quote(intent.search)}` : "";
-      if (!tasks.length) {
-        const empty = intent.search ? `No ${kind}tasks${about}.` : { all: "Your list is empty. Try “add buy milk tomorrow”.", active: "Nothing left to do. 🎉", completed: "No completed tasks yet.", overdue: "Nothing is overdue." }[intent.status];
-        return reply(empty);
-      }
-      const lines = tasks.map((t, i) => `${i + 1}. ${t.completed ? "~~" : ""}${t.title}${t.completed ? "~~ ✓" : ""}${details(t, today)}`);
-      const more = list.outcome?.status === "ok" && list.outcome.more ? "\n…and more. Open the Tasks page to see them all." : "";
-      return reply(`You have ${tasks.length} ${kind}task${tasks.length === 1 ? "" : "s"}${about}:\n${lines.join("\n")}${more}`);
+      return listReply(intent, list, today);
+    }
+
+    case "when": {
+      const list = turn.find((ex) => ex.name === TOOL.list_tasks);
+      const resolved = resolveRef(intent.ref, transcript, list, { status: "all" });
+      if ("needList" in resolved) return resolved.needList;
+      if ("step" in resolved) return resolved.step;
+      const task = resolved.task;
+      if (task.completed) return reply(`${quote(task.title)} is already done${task.dueDate ? ` (it was due ${describeDate(task.dueDate, today)})` : ""}.`);
+      return reply(task.dueDate ? `${quote(task.title)} is due ${describeDate(task.dueDate, today)}.` : `${quote(task.title)} has no due date.`);
     }
 
     case "complete":
@@ -214,13 +258,14 @@ export function planNextStep(transcript: Transcript, today: string): Step {
       const toolName = intent.type === "delete" ? TOOL.delete_task : intent.type === "complete" ? TOOL.complete_task : TOOL.update_task;
       const action = turn.find((ex) => ex.name === toolName);
       if (action) return outcome(intent, action, today, turn);
-      const scope = intent.type === "complete" && !intent.completed ? { status: "completed" } : (LIST_SCOPE[intent.type] ?? { status: "all" });
-      const resolved = resolveRef(intent.ref, transcript, turn.find((ex) => ex.name === TOOL.list_tasks), scope);
+      const resolved = resolveRef(intent.ref, transcript, turn.find((ex) => ex.name === TOOL.list_tasks), { status: "all" }, inScope(intent));
       if ("needList" in resolved) return resolved.needList;
       if ("step" in resolved) return resolved.step;
       const id = resolved.task.id;
       switch (intent.type) {
         case "complete":
+          if (intent.ref.kind === "title" && resolved.task.completed === intent.completed)
+            return reply(intent.completed ? `${quote(resolved.task.title)} is already done.` : `${quote(resolved.task.title)} isn't marked as done.`);
           return call(TOOL.complete_task, { id, completed: intent.completed });
         case "rename":
           return call(TOOL.update_task, { id, title: intent.title });
