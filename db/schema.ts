@@ -177,8 +177,31 @@ export const apiKeys = pgTable(
   (t) => [index("api_keys_user_created_idx").on(t.userId, t.createdAt)],
 );
 
+/**
+ * One change set per tool call or UI action: every task it touched, as a row snapshot
+ * (`to_jsonb(tasks)`) before and after. `before` null means the change added the task, `after`
+ * null that it deleted it. Undo restores the `before` snapshots (same ids) when every task
+ * still looks like its `after` snapshot; `undoneAt` makes a second undo a no-op.
+ */
+export const changeSets = pgTable(
+  "change_sets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    // Who made the change: the chat assistant, an outside MCP client, or the app's pages and REST API.
+    source: text("source").$type<"chat" | "mcp" | "ui">().notNull(),
+    changes: jsonb("changes").$type<Array<{ id: number; before: Record<string, unknown> | null; after: Record<string, unknown> | null }>>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).defaultNow().notNull(),
+    undoneAt: timestamp("undone_at", { withTimezone: true }),
+  },
+  (t) => [index("change_sets_user_created_idx").on(t.userId, t.createdAt.desc().nullsFirst())],
+);
+
 export type TaskRow = typeof tasks.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 export type ToolCallRow = typeof toolCalls.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type ChangeSetRow = typeof changeSets.$inferSelect;

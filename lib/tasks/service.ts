@@ -4,14 +4,13 @@ import { tasks, type TaskRow } from "@/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseWith } from "@/lib/http";
 import { todayUtc } from "@/lib/dates";
+import { addTasks, changeTask, changeTasks, removeTask, removeTasks, type ChangeSource, type ItemResult } from "./changes";
 import {
-  bulkIdsSchema,
-  DEFAULT_ORDER,
   createTaskSchema,
+  DEFAULT_ORDER,
   isoDateSchema,
   listTasksSchema,
   taskIdSchema,
-  updateTaskSchema,
   type ListTasksOptions,
   type Task,
   type TaskPage,
@@ -42,13 +41,10 @@ export function toTask(row: TaskRow): Task {
 const notFound = (id: number) => new NotFoundError(`Task ${id} not found.`);
 const owned = (userId: string, id: number) => and(eq(tasks.userId, userId), eq(tasks.id, id));
 
-export async function createTask(userId: string, input: unknown): Promise<Task> {
-  const data = parseWith(createTaskSchema, input, "task");
-  const [row] = await db
-    .insert(tasks)
-    .values({ userId, title: data.title, description: data.description ?? null, priority: data.priority, dueDate: data.dueDate ?? null })
-    .returning();
-  return toTask(row!);
+export async function createTask(userId: string, input: unknown, source: ChangeSource = "ui"): Promise<Task> {
+  // Validated here first, so a bad body's errors name its own fields ("title"), not "tasks.0.title".
+  const { tasks: [task] } = await addTasks(userId, [parseWith(createTaskSchema, input, "task")], source);
+  return task!;
 }
 
 export async function getTask(userId: string, id: unknown): Promise<Task> {
@@ -58,61 +54,37 @@ export async function getTask(userId: string, id: unknown): Promise<Task> {
   return toTask(row);
 }
 
-export async function updateTask(userId: string, id: unknown, patch: unknown): Promise<Task> {
+/** The titles of the user's tasks among `ids` (missing and foreign ids are simply absent). */
+export async function taskTitles(userId: string, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: tasks.id, title: tasks.title }).from(tasks).where(and(eq(tasks.userId, userId), inArray(tasks.id, [...new Set(ids)])));
+  return new Map(rows.map((r) => [r.id, r.title]));
+}
+
+export async function updateTask(userId: string, id: unknown, patch: unknown, source: ChangeSource = "ui"): Promise<Task> {
   const taskId = parseWith(taskIdSchema, id, "task id", "id");
-  const data = parseWith(updateTaskSchema, patch, "changes");
-  const { completed, ...fields } = data;
-  const [row] = await db
-    .update(tasks)
-    .set({ ...fields, ...(completed === undefined ? {} : completionFields(completed)), updatedAt: new Date() })
-    .where(owned(userId, taskId))
-    .returning();
-  if (!row) throw notFound(taskId);
-  return toTask(row);
+  return (await changeTask(userId, taskId, patch, source)).task;
 }
 
-/** Completing keeps the first completion time; un-completing clears it. */
-function completionFields(completed: boolean) {
-  return { completed, completedAt: completed ? sql`coalesce(${tasks.completedAt}, now())` : null };
+export async function setTaskCompleted(userId: string, id: unknown, completed = true, source: ChangeSource = "ui"): Promise<Task> {
+  return updateTask(userId, id, { completed }, source);
 }
 
-export async function setTaskCompleted(userId: string, id: unknown, completed = true): Promise<Task> {
-  return updateTask(userId, id, { completed });
-}
-
-export async function deleteTask(userId: string, id: unknown): Promise<Task> {
+export async function deleteTask(userId: string, id: unknown, source: ChangeSource = "ui"): Promise<Task> {
   const taskId = parseWith(taskIdSchema, id, "task id", "id");
-  const [row] = await db.delete(tasks).where(owned(userId, taskId)).returning();
-  if (!row) throw notFound(taskId);
-  return toTask(row);
+  return (await removeTask(userId, taskId, source)).task;
+}
+
+const changedTasks = (results: ItemResult[]) => results.flatMap((r) => (r.ok ? [r.task] : []));
+
+/** All or nothing: if any id is not the user's, nothing changes. */
+export async function completeTasks(userId: string, input: unknown, completed = true, source: ChangeSource = "ui"): Promise<Task[]> {
+  return changedTasks((await changeTasks(userId, input, { completed }, source, { atomic: true })).results);
 }
 
 /** All or nothing: if any id is not the user's, nothing changes. */
-async function bulk(userId: string, input: unknown, change: (ids: number[], tx: Parameters<Parameters<typeof db.transaction>[0]>[0]) => Promise<TaskRow[]>) {
-  const { ids } = parseWith(bulkIdsSchema, input, "task ids");
-  return db.transaction(async (tx) => {
-    const rows = await change(ids, tx);
-    if (rows.length !== ids.length) {
-      const found = new Set(rows.map((r) => r.id));
-      const missing = ids.filter((id) => !found.has(id));
-      throw new NotFoundError(`Task${missing.length > 1 ? "s" : ""} ${missing.join(", ")} not found. Nothing was changed.`);
-    }
-    return rows.map(toTask);
-  });
-}
-
-export function completeTasks(userId: string, input: unknown, completed = true): Promise<Task[]> {
-  return bulk(userId, input, (ids, tx) =>
-    tx
-      .update(tasks)
-      .set({ ...completionFields(completed), updatedAt: new Date() })
-      .where(and(eq(tasks.userId, userId), inArray(tasks.id, ids)))
-      .returning(),
-  );
-}
-
-export function deleteTasks(userId: string, input: unknown): Promise<Task[]> {
-  return bulk(userId, input, (ids, tx) => tx.delete(tasks).where(and(eq(tasks.userId, userId), inArray(tasks.id, ids))).returning());
+export async function deleteTasks(userId: string, input: unknown, source: ChangeSource = "ui"): Promise<Task[]> {
+  return changedTasks((await removeTasks(userId, input, source, { atomic: true })).results);
 }
 
 // ---- listing ----------------------------------------------------------------------------

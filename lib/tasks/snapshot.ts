@@ -1,0 +1,34 @@
+import type { Task, TaskPriority } from "./schemas";
+
+/**
+ * A task row as PostgreSQL's `to_jsonb(tasks)` writes it: the form change sets keep, and the form
+ * raw statements return, so both database drivers hand back the same strings (no driver type parsing).
+ */
+export type TaskSnapshot = {
+  id: number;
+  user_id: string;
+  title: string;
+  description: string | null;
+  completed: boolean;
+  completed_at: string | null;
+  priority: TaskPriority;
+  due_date: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+const iso = (timestamp: string) => new Date(timestamp).toISOString();
+
+export function taskFromSnapshot(s: TaskSnapshot): Task {
+  return {
+    id: s.id,
+    title: s.title,
+    description: s.description,
+    priority: s.priority,
+    dueDate: s.due_date,
+    completed: s.completed,
+    completedAt: s.completed_at === null ? null : iso(s.completed_at),
+    createdAt: iso(s.created_at),
+    updatedAt: iso(s.updated_at),
+  };
+}
