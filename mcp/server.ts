@@ -1,11 +1,12 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { todayIn } from "@/lib/dates";
+import type { ChangeSource } from "@/lib/tasks";
 import { registerTool, type AnyTaskTool, type ToolContext } from "./tools/define";
 import { TASK_TOOLS, TOOL } from "./tools";
 
 export { TASK_TOOLS };
 
-export type TaskServerOptions = { timeZone?: string };
+export type TaskServerOptions = { timeZone?: string; source?: ChangeSource };
 
 /**
  * The task tools as an MCP server bound to one user. It is built per request with the
@@ -16,7 +17,7 @@ export function createTaskServer(userId: string, options: TaskServerOptions = {}
     { name: "tasktalk-tasks", title: "Tasktalk tasks", version: "1.0.0" },
     { instructions: `Tools for the signed-in user's todo tasks. Use ${TOOL.list_tasks} to find a task's id before changing it.` },
   );
-  const ctx: ToolContext = { userId, today: () => todayIn(options.timeZone) };
+  const ctx: ToolContext = { userId, today: () => todayIn(options.timeZone), source: options.source ?? "mcp" };
   for (const tool of TASK_TOOLS) registerTool(server, ctx, tool as AnyTaskTool);
   return server;
 }

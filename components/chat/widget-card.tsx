@@ -72,19 +72,20 @@ type Props = {
 /**
  * A widget item, mainly the confirmation card: its question, its status line, and the
  * Confirm/Cancel footer as real buttons that send `threads.custom_action`. A resolved card
- * has no buttons and says how it ended.
+ * says how it ended; a confirmed one keeps an Undo button until it is used.
  */
 export function WidgetCard({ item, disabled, sending, onAction }: Props) {
   const widget = item.widget as Node & { status?: { text?: unknown }; confirm?: unknown; cancel?: unknown; type: string };
   const status = str(widget.status?.text);
   const confirm = footerButton(widget.confirm);
   const cancel = footerButton(widget.cancel);
-  const resolved = !confirm && !cancel;
+  // A confirmed card keeps one button, Undo; it is still a resolved card.
+  const resolved = status === "Confirmed" || status === "Cancelled" || status === "Undone" || (!confirm && !cancel);
   const question = nodes(widget.children).find((n) => n.type === "Title");
   const tone =
     status === "Confirmed"
       ? "bg-emerald-50 text-emerald-700 ring-emerald-600/20 dark:bg-emerald-500/10 dark:text-emerald-300 dark:ring-emerald-400/30"
-      : status === "Cancelled"
+      : status === "Cancelled" || status === "Undone"
         ? "bg-zinc-100 text-zinc-600 ring-zinc-500/20 dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-600/40"
         : "bg-amber-50 text-amber-800 ring-amber-600/20 dark:bg-amber-500/10 dark:text-amber-300 dark:ring-amber-400/30";
   const danger = confirm && /delete|remove/i.test(confirm.label);
@@ -101,14 +102,14 @@ export function WidgetCard({ item, disabled, sending, onAction }: Props) {
     >
       {status && (
         <p className={cn("mb-2 inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", tone)}>
-          <span aria-hidden>{status === "Confirmed" ? "✓" : status === "Cancelled" ? "✕" : "!"}</span>
+          <span aria-hidden>{status === "Confirmed" ? "✓" : status === "Cancelled" ? "✕" : status === "Undone" ? "↶" : "!"}</span>
           {status}
         </p>
       )}
       <div className="space-y-1">
         <WidgetNodes>{nodes(widget.children)}</WidgetNodes>
       </div>
-      {!resolved && (
+      {(confirm || cancel) && (
         <div className="mt-4 flex flex-wrap justify-end gap-2">
           {cancel && (
             <Button variant="secondary" size="sm" disabled={disabled} pending={sending === cancel.action.type} onClick={() => onAction(item, cancel.action)}>
@@ -117,7 +118,7 @@ export function WidgetCard({ item, disabled, sending, onAction }: Props) {
           )}
           {confirm && (
             <Button
-              variant={danger ? "danger" : "primary"}
+              variant={resolved ? "secondary" : danger ? "danger" : "primary"}
               size="sm"
               disabled={disabled}
               pending={sending === confirm.action.type}

@@ -1,33 +1,69 @@
 import type { Model, ModelProvider, ModelRequest, ModelResponse, StreamEvent } from "@openai/agents";
-import { TOOL } from "@/mcp/tools";
+import { toolNamed } from "@/mcp/tools";
 
-/** Tools that change data. More than one of them in a single model response is a bulk change. */
-export const MUTATING_TOOLS = new Set<string>([TOOL.add_task, TOOL.complete_task, TOOL.update_task, TOOL.delete_task]);
-/** Tools that always need the user's confirmation. */
-export const ALWAYS_CONFIRM = new Set<string>([TOOL.delete_task]);
+type Args = Record<string, unknown>;
+
+/** The existing tasks a call would change, from its own arguments; null for reads, adds and undo. */
+function changedTaskIds(name: string, args: Args): number[] | null {
+  const effect = toolNamed(name)?.effect;
+  return effect?.kind === "change" ? effect.taskIds(args) : null;
+}
+
+function parseArgs(input: unknown): Args {
+  if (typeof input === "string") {
+    try {
+      const parsed = JSON.parse(input);
+      return parsed && typeof parsed === "object" ? parsed : {};
+    } catch {
+      return {};
+    }
+  }
+  return input && typeof input === "object" ? (input as Args) : {};
+}
 
 /**
- * Which tool calls need the user's confirmation in one turn: every delete, and every
- * call of a bulk change (several changes to existing tasks in one model response). The
- * call ids come from the model's responses, which this policy sees through `wrapProvider`.
+ * Which tool calls need the user's confirmation. The rule reads the call itself, so it holds
+ * however a model spells a change:
+ * - every delete (`confirm: "always"` on the tool);
+ * - a call that changes more than one existing task (complete_tasks with two ids);
+ * - several calls in one model response that together change more than one task;
+ * - a call that changes a task other than the one this turn already changed.
+ * Adding tasks and undo are never confirmed: they touch no existing task (undo refuses when one changed).
  */
 export class ApprovalPolicy {
-  private readonly bulk = new Set<string>();
+  /** Calls that must be confirmed because of the company they came in. */
+  private readonly flagged = new Set<string>();
+  /** Existing tasks this turn has already changed (or was allowed to). */
+  private readonly changedThisTurn = new Set<number>();
 
   /** After a pause, every pending call was one that needed confirmation. */
   restore(callIds: Iterable<string>) {
-    for (const id of callIds) if (id) this.bulk.add(id);
+    for (const id of callIds) if (id) this.flagged.add(id);
   }
 
-  needsApproval(name: string, callId: string | undefined): boolean {
-    return ALWAYS_CONFIRM.has(name) || (callId !== undefined && this.bulk.has(callId));
+  needsApproval(name: string, input: unknown, callId: string | undefined): boolean {
+    const effect = toolNamed(name)?.effect;
+    if (!effect || effect.kind !== "change") return false;
+    const ids = effect.taskIds(parseArgs(input));
+    const others = ids.filter((id) => !this.changedThisTurn.has(id));
+    const needs =
+      effect.confirm === "always" ||
+      ids.length > 1 ||
+      (callId !== undefined && this.flagged.has(callId)) ||
+      (this.changedThisTurn.size > 0 && others.length > 0);
+    for (const id of ids) this.changedThisTurn.add(id);
+    return needs;
   }
 
+  /** Several changing calls in one response that together touch more than one task are one bulk change. */
   observe(output: ModelResponse["output"]) {
-    const changes = output.filter(
-      (item): item is Extract<typeof item, { type: "function_call" }> => item.type === "function_call" && MUTATING_TOOLS.has(item.name) && item.name !== TOOL.add_task,
-    );
-    if (changes.length > 1) for (const c of changes) this.bulk.add(c.callId);
+    const changes = output.flatMap((item) => {
+      if (item.type !== "function_call") return [];
+      const ids = changedTaskIds(item.name, parseArgs(item.arguments));
+      return ids ? [{ callId: item.callId, ids }] : [];
+    });
+    const touched = new Set(changes.flatMap((c) => c.ids));
+    if (changes.length > 1 && touched.size !== 1) for (const c of changes) this.flagged.add(c.callId);
   }
 
   wrapProvider(provider: ModelProvider): ModelProvider {

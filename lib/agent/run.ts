@@ -101,7 +101,7 @@ class TurnSession {
     readonly timeZone: string | undefined,
     readonly policy: ApprovalPolicy,
   ) {
-    this.mcp = new InProcessMcpServer(TASK_SERVER_NAME, () => createTaskServer(userId, { timeZone }), (e) => this.recordResult(e));
+    this.mcp = new InProcessMcpServer(TASK_SERVER_NAME, () => createTaskServer(userId, { timeZone, source: "chat" }), (e) => this.recordResult(e));
     this.runner = new Runner({
       modelProvider: policy.wrapProvider(this.choice.provider),
       model: this.choice.model,
@@ -136,7 +136,7 @@ class TurnSession {
     const fn = tool as FunctionTool<TurnContext>;
     return {
       ...fn,
-      needsApproval: async (_ctx: unknown, _input: unknown, callId?: string) => this.policy.needsApproval(fn.name, callId),
+      needsApproval: async (_ctx: unknown, input: unknown, callId?: string) => this.policy.needsApproval(fn.name, input, callId),
       invoke: (ctx, input, details) => {
         const callId = details?.toolCall?.callId;
         return callId ? callScope.run(callId, () => fn.invoke(ctx, input, details)) : fn.invoke(ctx, input, details);

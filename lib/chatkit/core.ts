@@ -83,14 +83,17 @@ export type UserMessage = {
   titleFrom?: string;
 };
 
+/** What a card's button does: answer the run paused for that card (one answer wins), or act on its own (an Undo on a resolved card). */
+export type CardAction = { answers: "paused"; run: (io: TurnIO, paused: PausedRunRow) => Promise<void> } | { answers: "card"; run: (io: TurnIO) => Promise<void> };
+
 /** The product logic, called by the core once a turn is claimed and its opening events are out. */
 export interface Hooks {
   /** A user's message, new or retried. */
   respond(io: TurnIO, message: UserMessage): Promise<void>;
   /** Whether this text answers a waiting card rather than talking to the model (then it is stored without agent items). */
   answersCard(text: string): boolean;
-  /** A card's action: checked before the stream (a 4xx if unknown); the returned runner answers the paused run. */
-  action(card: MessageRow, action: { type: string }): (io: TurnIO, paused: PausedRunRow) => Promise<void>;
+  /** A card's action: checked before the stream (a 4xx if unknown); the returned runner answers the paused run, or acts on the card alone. */
+  action(card: MessageRow, action: { type: string; payload?: unknown }): CardAction;
 }
 
 export function createChatKitServer(store: Store, hooks: Hooks) {
@@ -250,7 +253,17 @@ export function createChatKitServer(store: Store, hooks: Hooks) {
 
       case "threads.custom_action": {
         const card = await requireWidget(user.id, request.params.thread_id, request.params.item_id);
-        const answer = hooks.action(card, request.params.action);
+        const action = hooks.action(card, request.params.action);
+        if (action.answers === "card") {
+          const { turn } = await claim(user, { threadId: card.conversationId });
+          return {
+            turn,
+            run: async (io) => {
+              io.emit({ type: "stream_options", stream_options: { allow_cancel: false } });
+              await action.run(io);
+            },
+          };
+        }
         // Claimed only while the paused run still waits for this card, and taken with the claim: one answer wins.
         const { turn, begun } = await claim(user, { threadId: card.conversationId, pausedCard: card.id, takePaused: true });
         const paused = begun.paused;
@@ -262,7 +275,7 @@ export function createChatKitServer(store: Store, hooks: Hooks) {
           turn,
           run: async (io) => {
             io.emit({ type: "stream_options", stream_options: { allow_cancel: false } });
-            await answer(io, paused);
+            await action.run(io, paused);
           },
         };
       }

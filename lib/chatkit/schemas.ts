@@ -129,3 +129,4 @@ export type ChatKitEvent =
 /** Action types the confirmation card's buttons send. */
 export const CONFIRM_ACTION = "tasks.confirm";
 export const CANCEL_ACTION = "tasks.cancel";
+export const UNDO_ACTION = "tasks.undo";

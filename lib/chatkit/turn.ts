@@ -1,6 +1,7 @@
 import type { AgentInputItem, RunStreamEvent } from "@openai/agents";
 import type { AgentTurnOutcome } from "@/lib/agent/run";
-import { getTask } from "@/lib/tasks";
+import { taskIdSchema, taskTitles } from "@/lib/tasks";
+import { idsInArgs } from "@/mcp/tools/define";
 import { newItemId } from "./ids";
 import type { AssistantMessageItem, ThreadItem, WidgetItem, WorkflowItem, WorkflowTask } from "./schemas";
 import type { EventSink } from "./sse";
@@ -182,17 +183,12 @@ export function toolSummary(output: unknown): string {
   return text.length > 300 ? `${text.slice(0, 297)}…` : text;
 }
 
-/** Looks up the titles of the tasks a paused run wants to change, for the card. */
+/** Looks up the titles of the tasks a paused run wants to change, for the card: one query for all of them. */
 async function subjectsOf(userId: string, outcome: AgentTurnOutcome): Promise<ApprovalSubject[]> {
-  return Promise.all(
-    (outcome.interruption?.approvals ?? []).map(async (approval) => {
-      try {
-        return { approval, title: (await getTask(userId, approval.arguments.id)).title };
-      } catch {
-        return { approval, title: null };
-      }
-    }),
-  );
+  const approvals = outcome.interruption?.approvals ?? [];
+  const idsOf = (args: Record<string, unknown>) => idsInArgs(args).filter((id) => taskIdSchema.safeParse(id).success);
+  const titles = await taskTitles(userId, approvals.flatMap((a) => idsOf(a.arguments)));
+  return approvals.map((approval) => ({ approval, tasks: idsOf(approval.arguments).map((id) => ({ id, title: titles.get(id) ?? null })) }));
 }
 
 /** A paused run: show the card and keep the run's state for whoever answers it. */

@@ -1,35 +1,51 @@
 import type { PendingApproval } from "@/lib/agent/run";
 import { TOOL } from "@/mcp/tools";
-import { CANCEL_ACTION, CONFIRM_ACTION, type WidgetRoot, type WorkflowItem, type WorkflowTask } from "./schemas";
+import { CANCEL_ACTION, CONFIRM_ACTION, UNDO_ACTION, type WidgetRoot, type WorkflowItem, type WorkflowTask } from "./schemas";
 
-/** What a pending call would do, in words, with the task's title. */
-export type ApprovalSubject = { approval: PendingApproval; title: string | null };
+/** What a pending call would do, in words: the call, and the tasks it names with their titles (null when not found). */
+export type ApprovalSubject = { approval: PendingApproval; tasks: Array<{ id: number; title: string | null }> };
 
-const VERBS: Record<string, [string, string]> = {
-  [TOOL.delete_task]: ["Delete", "deleted"],
-  [TOOL.complete_task]: ["Complete", "completed"],
-  [TOOL.update_task]: ["Change", "changed"],
-};
+type Verb = [string, string];
+const DELETE: Verb = ["Delete", "deleted"];
+const COMPLETE: Verb = ["Complete", "completed"];
+const REOPEN: Verb = ["Reopen", "reopened"];
+const CHANGE: Verb = ["Change", "changed"];
 
-function label(subject: ApprovalSubject): string {
-  return subject.title ? `“${subject.title}”` : `task #${String(subject.approval.arguments.id ?? "?")}`;
+function verbOf(approval: PendingApproval): Verb {
+  switch (approval.name) {
+    case TOOL.delete_task:
+    case TOOL.delete_tasks:
+      return DELETE;
+    case TOOL.complete_task:
+    case TOOL.complete_tasks:
+      return approval.arguments.completed === false ? REOPEN : COMPLETE;
+    default:
+      return CHANGE;
+  }
+}
+
+const isDelete = (approval: PendingApproval) => verbOf(approval) === DELETE;
+
+function label(task: { id: number; title: string | null }): string {
+  return task.title !== null ? `“${task.title}”` : `task #${task.id}`;
 }
 
 /** The question the card asks: "Delete “Buy milk”?" or "Delete 3 tasks?". */
 export function confirmationQuestion(subjects: ApprovalSubject[]): string {
-  const name = subjects[0]?.approval.name ?? "";
-  const verb = VERBS[name]?.[0] ?? "Run";
-  const sameTool = subjects.every((s) => s.approval.name === name);
-  if (subjects.length === 1) return `${verb} ${label(subjects[0]!)}?`;
-  return sameTool ? `${verb} ${subjects.length} tasks?` : `Make ${subjects.length} changes?`;
+  const verbs = new Set(subjects.map((s) => verbOf(s.approval)));
+  const tasks = subjects.flatMap((s) => s.tasks);
+  const verb = verbs.size === 1 ? [...verbs][0]![0] : null;
+  if (tasks.length === 1) return `${verb ?? "Change"} ${label(tasks[0]!)}?`;
+  return verb ? `${verb} ${tasks.length} tasks?` : `Make ${subjects.length} changes to ${tasks.length} tasks?`;
 }
 
 export function confirmationCard(subjects: ApprovalSubject[]): { widget: WidgetRoot; copyText: string } {
   const question = confirmationQuestion(subjects);
-  const destructive = subjects.some((s) => s.approval.name === TOOL.delete_task);
+  const tasks = subjects.flatMap((s) => s.tasks);
+  const destructive = subjects.some((s) => isDelete(s.approval));
   const children: unknown[] = [{ type: "Title", value: question, size: "sm" }];
-  if (subjects.length > 1) children.push({ type: "Text", value: subjects.map((s) => `• ${label(s)}`).join("\n"), size: "sm" });
-  children.push({ type: "Text", value: destructive ? "This cannot be undone." : "Several tasks will change at once.", color: "secondary", size: "sm" });
+  if (tasks.length > 1) children.push({ type: "Text", value: tasks.map((t) => `• ${label(t)}`).join("\n"), size: "sm" });
+  children.push({ type: "Text", value: tasks.length > 1 ? "Several tasks will change at once. You can undo it afterwards." : "You can undo it afterwards.", color: "secondary", size: "sm" });
   return {
     copyText: question,
     widget: {
@@ -43,8 +59,11 @@ export function confirmationCard(subjects: ApprovalSubject[]): { widget: WidgetR
   };
 }
 
-/** The card after a decision: the question, the outcome, no buttons. */
-export function resolvedCard(question: string, decision: "approve" | "reject", outcome: string): WidgetRoot {
+/**
+ * The card after a decision: the question, the outcome, and, when the change went through, an
+ * Undo button that names the change sets it made (the server reads them from the stored card).
+ */
+export function resolvedCard(question: string, decision: "approve" | "reject", outcome: string, undo: string[] = []): WidgetRoot {
   return {
     type: "Card",
     size: "sm",
@@ -54,7 +73,22 @@ export function resolvedCard(question: string, decision: "approve" | "reject", o
       { type: "Title", value: question, size: "sm", color: "secondary" },
       { type: "Text", value: outcome, size: "sm" },
     ],
+    ...(undo.length ? { confirm: { label: "Undo", action: { type: UNDO_ACTION, payload: { changeSetIds: undo } } } } : {}),
   };
+}
+
+/** The card once its change is undone: no button, and the status says so. */
+export function undoneCard(widget: WidgetRoot, summary: string): WidgetRoot {
+  const { confirm: _undo, ...rest } = widget;
+  void _undo;
+  return { ...rest, status: { text: "Undone", icon: "reload" }, children: [...((widget.children as unknown[]) ?? []).slice(0, 1), { type: "Text", value: summary, size: "sm" }] };
+}
+
+/** The change sets a resolved card's Undo button stands for, read from the stored card (never from the request). */
+export function undoTargets(widget: WidgetRoot): string[] {
+  const action = (widget.confirm as { action?: { type?: unknown; payload?: { changeSetIds?: unknown } } } | undefined)?.action;
+  if (action?.type !== UNDO_ACTION || !Array.isArray(action.payload?.changeSetIds)) return [];
+  return action.payload.changeSetIds.filter((id): id is string => typeof id === "string");
 }
 
 /** What a workflow task says while its call waits for the card. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createTask } from "@/lib/tasks";
+import { addTasks } from "@/lib/tasks";
 import { defineTool } from "./define";
 import { describeTask } from "./format";
 import { taskOutput, toolFields } from "./schemas";
@@ -7,7 +7,7 @@ import { taskOutput, toolFields } from "./schemas";
 export const addTaskTool = defineTool({
   name: "add_task",
   title: "Add task",
-  description: "Create a new task for the user. Returns the created task with its id.",
+  description: "Create a new task for the user. Returns the created task with its id. To add several tasks, use add_tasks.",
   inputSchema: z.strictObject({
     title: toolFields.title,
     description: toolFields.description.optional(),
@@ -16,8 +16,9 @@ export const addTaskTool = defineTool({
   }),
   outputSchema: taskOutput,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
+  effect: { kind: "add" },
   async run(ctx, args) {
-    const task = await createTask(ctx.userId, args);
-    return { summary: `Added ${describeTask(task)}.`, data: { task } };
+    const { tasks: [task], changeSetId } = await addTasks(ctx.userId, [args], ctx.source);
+    return { summary: `Added ${describeTask(task!)}.`, data: { task: task!, changeSetId } };
   },
 });

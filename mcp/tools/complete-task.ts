@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { setTaskCompleted } from "@/lib/tasks";
-import { defineTool } from "./define";
+import { changeTask } from "@/lib/tasks";
+import { defineTool, idsInArgs } from "./define";
 import { describeTask } from "./format";
 import { taskOutput, toolFields } from "./schemas";
 
@@ -14,8 +14,9 @@ export const completeTaskTool = defineTool({
   }),
   outputSchema: taskOutput,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true },
+  effect: { kind: "change", confirm: "several", taskIds: idsInArgs },
   async run(ctx, args) {
-    const task = await setTaskCompleted(ctx.userId, args.id, args.completed ?? true);
-    return { summary: `Marked ${describeTask(task)} as ${task.completed ? "done" : "not done"}.`, data: { task } };
+    const { task, changeSetId } = await changeTask(ctx.userId, args.id, { completed: args.completed ?? true }, ctx.source);
+    return { summary: `Marked ${describeTask(task)} as ${task.completed ? "done" : "not done"}.`, data: { task, changeSetId } };
   },
 });

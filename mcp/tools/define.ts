@@ -2,9 +2,21 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 import { AppError, ValidationError } from "@/lib/errors";
+import type { ChangeSource } from "@/lib/tasks";
 
 /** What a tool knows about its caller. The user id is bound when the server is built, never taken from the model. */
-export type ToolContext = { userId: string; today: () => string };
+export type ToolContext = { userId: string; today: () => string; source: ChangeSource };
+
+/**
+ * What a call does to tasks that already exist, read from its own arguments: the confirmation
+ * rule's input (lib/agent/approvals.ts). `confirm: "always"` for deletes; otherwise a call
+ * that changes more than one existing task is confirmed, however it is spelled.
+ */
+export type ToolEffect =
+  | { kind: "read" }
+  | { kind: "add" }
+  | { kind: "undo" }
+  | { kind: "change"; confirm: "always" | "several"; taskIds: (args: Record<string, unknown>) => number[] };
 
 export type ToolOutcome<Out> = { summary: string; data: Out };
 
@@ -15,6 +27,7 @@ export type TaskTool<In extends z.ZodObject, Out extends z.ZodObject, Name exten
   inputSchema: In;
   outputSchema: Out;
   annotations: Required<Pick<ToolAnnotations, "readOnlyHint" | "destructiveHint" | "idempotentHint">>;
+  effect: ToolEffect;
   run: (ctx: ToolContext, args: z.output<In>) => Promise<ToolOutcome<z.output<Out>>>;
 };
 
@@ -27,6 +40,12 @@ export function defineTool<In extends z.ZodObject, Out extends z.ZodObject, cons
 }
 
 /** `_meta.invalidArguments` marks a call rejected for its arguments: it never touched any data. */
+/** The ids a call names, as `id` or `ids` (unvalidated: the rule must also see a malformed call). */
+export function idsInArgs(args: Record<string, unknown>): number[] {
+  const raw = Array.isArray(args.ids) ? args.ids : args.id === undefined ? [] : [args.id];
+  return [...new Set(raw.filter((v): v is number => typeof v === "number"))];
+}
+
 export function toolError(message: string, invalidArguments = false): CallToolResult {
   return { isError: true, content: [{ type: "text", text: message }], ...(invalidArguments ? { _meta: { invalidArguments: true } } : {}) };
 }

@@ -1,18 +1,19 @@
 import { z } from "zod";
-import { deleteTask } from "@/lib/tasks";
-import { defineTool } from "./define";
+import { removeTask } from "@/lib/tasks";
+import { defineTool, idsInArgs } from "./define";
 import { describeTask } from "./format";
 import { taskOutput, toolFields } from "./schemas";
 
 export const deleteTaskTool = defineTool({
   name: "delete_task",
   title: "Delete task",
-  description: "Permanently delete a task. This cannot be undone, so the user is asked to confirm.",
+  description: "Delete a task. The user is asked to confirm first; undo_last_change can bring it back.",
   inputSchema: z.strictObject({ id: toolFields.id }),
   outputSchema: taskOutput,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true },
+  effect: { kind: "change", confirm: "always", taskIds: idsInArgs },
   async run(ctx, args) {
-    const task = await deleteTask(ctx.userId, args.id);
-    return { summary: `Deleted ${describeTask(task)}.`, data: { task } };
+    const { task, changeSetId } = await removeTask(ctx.userId, args.id, ctx.source);
+    return { summary: `Deleted ${describeTask(task)}.`, data: { task, changeSetId } };
   },
 });

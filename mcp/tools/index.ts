@@ -1,11 +1,28 @@
 import { addTaskTool } from "./add-task";
+import { addTasksTool } from "./add-tasks";
 import { completeTaskTool } from "./complete-task";
+import { completeTasksTool } from "./complete-tasks";
 import { deleteTaskTool } from "./delete-task";
+import { deleteTasksTool } from "./delete-tasks";
+import type { AnyTaskTool } from "./define";
 import { listTasksTool } from "./list-tasks";
+import { undoLastChangeTool } from "./undo-last-change";
 import { updateTaskTool } from "./update-task";
+import { updateTasksTool } from "./update-tasks";
 
 /** The one list of task tools: the MCP server registers these, and every tool name elsewhere derives from it. */
-export const TASK_TOOLS = [addTaskTool, listTasksTool, completeTaskTool, updateTaskTool, deleteTaskTool] as const;
+export const TASK_TOOLS = [
+  addTaskTool,
+  addTasksTool,
+  listTasksTool,
+  completeTaskTool,
+  completeTasksTool,
+  updateTaskTool,
+  updateTasksTool,
+  deleteTaskTool,
+  deleteTasksTool,
+  undoLastChangeTool,
+] as const;
 
 export type ToolName = (typeof TASK_TOOLS)[number]["name"];
 
@@ -13,3 +30,10 @@ export type ToolName = (typeof TASK_TOOLS)[number]["name"];
 export const TOOL = Object.fromEntries(TASK_TOOLS.map((t) => [t.name, t.name])) as { readonly [N in ToolName]: N };
 
 export const TOOL_NAMES: readonly ToolName[] = TASK_TOOLS.map((t) => t.name);
+
+const BY_NAME = new Map<string, AnyTaskTool>(TASK_TOOLS.map((t) => [t.name, t as AnyTaskTool]));
+
+/** A tool by the name a model or client called it by. */
+export function toolNamed(name: string): AnyTaskTool | undefined {
+  return BY_NAME.get(name);
+}

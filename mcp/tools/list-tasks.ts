@@ -21,6 +21,7 @@ export const listTasksTool = defineTool({
   }),
   outputSchema: z.object({ tasks: z.array(taskSchema), nextCursor: z.string().nullable() }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
+  effect: { kind: "read" },
   async run(ctx, args) {
     const { search, limit, ...rest } = args;
     const page = await listTasks(ctx.userId, { ...rest, q: search, limit: limit ?? 20, today: ctx.today() });

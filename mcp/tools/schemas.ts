@@ -10,4 +10,34 @@ export const toolFields = {
   dueDate: isoDateSchema.describe("Due date as YYYY-MM-DD. Resolve words like “tomorrow” to a date first."),
 };
 
-export const taskOutput = z.object({ task: taskSchema });
+/** The fields a change may set, for one task or many. */
+export const taskChanges = {
+  title: toolFields.title.optional(),
+  description: toolFields.description.nullable().optional(),
+  priority: toolFields.priority.optional(),
+  dueDate: toolFields.dueDate.nullable().optional(),
+  completed: z.boolean().optional().describe("true marks it done, false reopens it."),
+};
+
+export const BATCH_IDS_MAX = 50;
+
+export const batchIds = z
+  .array(toolFields.id)
+  .min(1, "Give at least one task id.")
+  .max(BATCH_IDS_MAX, `At most ${BATCH_IDS_MAX} tasks at once.`)
+  .describe(`The tasks' ids (1–${BATCH_IDS_MAX}), as returned by list_tasks.`);
+
+const changeSetId = z.string().nullable().describe("The change set this call recorded: pass it to undo_last_change to undo exactly this change.");
+
+export const taskOutput = z.object({ task: taskSchema, changeSetId });
+
+/** A batch's result, item by item in the order given: one missing task does not stop the rest. */
+export const batchOutput = z.object({
+  results: z.array(
+    z.union([
+      z.object({ id: z.number().int(), ok: z.literal(true), task: taskSchema }),
+      z.object({ id: z.number().int(), ok: z.literal(false), error: z.string() }),
+    ]),
+  ),
+  changeSetId,
+});

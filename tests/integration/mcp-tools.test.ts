@@ -24,9 +24,20 @@ afterAll(async () => {
 const rowsOf = (userId: string) => db.select().from(tasks).where(eq(tasks.userId, userId));
 
 describe("tool catalogue", () => {
-  it("lists five tools with schemas, annotations and no user id anywhere", async () => {
+  it("lists the ten tools with schemas, annotations and no user id anywhere", async () => {
     const { tools } = await asAlice.client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(["add_task", "complete_task", "delete_task", "list_tasks", "update_task"]);
+    expect(tools.map((t) => t.name).sort()).toEqual([
+      "add_task",
+      "add_tasks",
+      "complete_task",
+      "complete_tasks",
+      "delete_task",
+      "delete_tasks",
+      "list_tasks",
+      "undo_last_change",
+      "update_task",
+      "update_tasks",
+    ]);
     for (const tool of tools) {
       expect(tool.description?.length).toBeGreaterThan(20);
       expect(tool.inputSchema.type).toBe("object");
@@ -38,6 +49,8 @@ describe("tool catalogue", () => {
     expect(byName.list_tasks).toMatchObject({ readOnlyHint: true, destructiveHint: false });
     expect(byName.delete_task).toMatchObject({ readOnlyHint: false, destructiveHint: true });
     expect(byName.add_task).toMatchObject({ readOnlyHint: false, destructiveHint: false });
+    expect(byName.delete_tasks).toMatchObject({ readOnlyHint: false, destructiveHint: true });
+    expect(byName.undo_last_change).toMatchObject({ readOnlyHint: false, destructiveHint: true, idempotentHint: true });
   });
 });
 

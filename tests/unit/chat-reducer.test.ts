@@ -89,7 +89,7 @@ const card: WidgetItem = {
     status: { text: "Confirmation required", icon: "info" },
     children: [
       { type: "Title", value: "Delete “Buy milk”?", size: "sm" },
-      { type: "Text", value: "This cannot be undone.", color: "secondary", size: "sm" },
+      { type: "Text", value: "You can undo it afterwards.", color: "secondary", size: "sm" },
     ],
     confirm: { label: "Delete", action: { type: "tasks.confirm", payload: {} } },
     cancel: { label: "Cancel", action: { type: "tasks.cancel", payload: {} } },

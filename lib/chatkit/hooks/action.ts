@@ -1,16 +1,24 @@
 import type { MessageRow } from "@/db/schema";
 import { BadRequestError } from "@/lib/errors";
-import type { TurnIO } from "../core";
-import { CANCEL_ACTION, CONFIRM_ACTION } from "../schemas";
-import type { PausedRunRow } from "../store";
+import type { CardAction } from "../core";
+import { CANCEL_ACTION, CONFIRM_ACTION, UNDO_ACTION } from "../schemas";
 import { resume } from "./confirmation";
+import { undoFromCard } from "./undo";
 
 /**
- * The action hook: our cards' only actions are the confirmation card's two buttons. An unknown
- * action is refused here, before the core claims the turn or opens a stream (a 400).
+ * The action hook: a confirmation card's two buttons answer its paused run, and a resolved
+ * card's Undo button undoes what it confirmed. An unknown action is refused here, before the
+ * core claims the turn or opens a stream (a 400).
  */
-export function action(_card: MessageRow, act: { type: string }): (io: TurnIO, paused: PausedRunRow) => Promise<void> {
-  if (act.type !== CONFIRM_ACTION && act.type !== CANCEL_ACTION) throw new BadRequestError(`Unknown action: ${act.type.slice(0, 60)}`);
-  const decision = act.type === CONFIRM_ACTION ? "approve" : "reject";
-  return (io, paused) => resume(io, paused, decision);
+export function action(card: MessageRow, act: { type: string }): CardAction {
+  switch (act.type) {
+    case CONFIRM_ACTION:
+      return { answers: "paused", run: (io, paused) => resume(io, paused, "approve") };
+    case CANCEL_ACTION:
+      return { answers: "paused", run: (io, paused) => resume(io, paused, "reject") };
+    case UNDO_ACTION:
+      return { answers: "card", run: (io) => undoFromCard(io, card) };
+    default:
+      throw new BadRequestError(`Unknown action: ${act.type.slice(0, 60)}`);
+  }
 }

@@ -1,5 +1,5 @@
 import type { AgentInputItem } from "@openai/agents";
-import { resumeAgentTurn } from "@/lib/agent/run";
+import { resumeAgentTurn, type AgentTurnOutcome } from "@/lib/agent/run";
 import type { TurnIO } from "../core";
 import { newItemId } from "../ids";
 import type { WidgetItem } from "../schemas";
@@ -37,19 +37,27 @@ export async function resume(io: TurnIO, paused: store.PausedRunRow, decision: D
   if (outcome) {
     const result = outcome.interruption ? "Another confirmation follows." : outcome.text || (decision === "approve" ? "Done." : "Nothing was changed.");
     const taskOutcome = decision === "approve" ? (outcome.interruption ? "Confirmed." : result) : `Cancelled. ${result}`;
-    await resolveCard(io, paused.widgetItemId, decision, result, taskOutcome);
+    await resolveCard(io, paused.widgetItemId, decision, result, taskOutcome, decision === "approve" ? changeSetsOf(outcome) : []);
   }
   await settle(io, translator, outcome);
 }
 
+/** The change sets the approved calls recorded, oldest first: what the card's Undo button undoes. */
+function changeSetsOf(outcome: AgentTurnOutcome): string[] {
+  return outcome.toolCalls.flatMap((call) => {
+    const id = call.status === "approved" && call.result && typeof call.result === "object" ? (call.result as { changeSetId?: unknown }).changeSetId : undefined;
+    return typeof id === "string" ? [id] : [];
+  });
+}
+
 /** Replaces an answered card with its outcome, and makes the tasks that waited for it say what happened. */
-async function resolveCard(io: TurnIO, widgetItemId: string, decision: Decision, result: string, taskOutcome: string): Promise<WidgetItem | undefined> {
+async function resolveCard(io: TurnIO, widgetItemId: string, decision: Decision, result: string, taskOutcome: string, undo: string[] = []): Promise<WidgetItem | undefined> {
   const threadId = io.turn.threadId;
   const { card, workflow } = await store.getCardAndWorkflow(threadId, widgetItemId);
   // A card or workflow that cannot be read is logged and left as it is (decision record 10).
   const previous = card && readStoredItemOf("widget", card.payload, card.id);
   if (!previous) return undefined;
-  const replaced: WidgetItem = { ...previous, widget: resolvedCard(cardQuestion(previous.widget), decision, result) };
+  const replaced: WidgetItem = { ...previous, widget: resolvedCard(cardQuestion(previous.widget), decision, result, undo) };
   const flow = workflow && readStoredItemOf("workflow", workflow.payload, workflow.id);
   const tasks = flow ? resolvedWorkflow(flow, decision, taskOutcome) : null;
   await store.replaceItems(threadId, tasks ? [replaced, tasks.item] : [replaced]);

@@ -1,6 +1,6 @@
 import { handler, parseWith, readJsonBody } from "@/lib/http";
 import { requireApiUser } from "@/lib/session";
-import { deleteTask, getTask, taskIdParamSchema, updateTask } from "@/lib/tasks";
+import { changeTask, getTask, removeTask, taskIdParamSchema } from "@/lib/tasks";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -11,13 +11,14 @@ export const GET = handler(async (req: Request, ctx: Context) => {
   return Response.json({ task: await getTask(user.id, await taskId(ctx)) });
 });
 
+/** Changes answer with the task and the change set that can undo them (POST /api/changes/:id/undo). */
 export const PATCH = handler(async (req: Request, ctx: Context) => {
   const user = await requireApiUser(req);
   const id = await taskId(ctx);
-  return Response.json({ task: await updateTask(user.id, id, await readJsonBody(req)) });
+  return Response.json(await changeTask(user.id, id, await readJsonBody(req), "ui"));
 });
 
 export const DELETE = handler(async (req: Request, ctx: Context) => {
   const user = await requireApiUser(req);
-  return Response.json({ task: await deleteTask(user.id, await taskId(ctx)) });
+  return Response.json(await removeTask(user.id, await taskId(ctx), "ui"));
 });
