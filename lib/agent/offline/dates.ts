@@ -92,7 +92,8 @@ function isoOf(result: ParsedResult): string | undefined {
 }
 
 /** The phrases our own rules do not know ("end of month", "jan 5 2027", "12/24", "in 2 months"), read by chrono-node. */
-function chronoDate(phrase: string, today: string): string | undefined {
+function chronoDate(text: string, today: string): string | undefined {
+  const phrase = text.replace(/^the\s+/, "");
   const results = chrono.parse(phrase, referenceDate(today), { forwardDate: true });
   const only = results.length === 1 ? results[0]! : undefined;
   if (!only || only.index !== 0 || only.text.length !== phrase.length || !namesADay(only)) return undefined;
@@ -156,6 +157,11 @@ function ownDate(phrase: string, today: string): string | undefined {
     if (target !== undefined) return weekdayNextWeek(today, target);
   }
 
+  if (/^end of (?:the |this )?month$/.test(p)) {
+    // Day 0 of next month is the last day of this one.
+    return new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  }
+
   m = p.match(/^(\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?:the|this)\s+month)?$/);
   if (m) return nextDayOfMonth(today, Number(m[1]));
 
@@ -175,11 +181,15 @@ const DATE_TAIL =
 
 const CONNECTOR_TAIL = /\s+(?:due|on|by|for|in|within|until|till|before)$/i;
 
-/** A date at the very end of the text, by our own rules or by chrono-node's. */
-function trailingDate(text: string, today: string): { rest: string; dueDate: string } | undefined {
+/** A date at the very end of the text, by our own rules. */
+function ownTrailingDate(text: string, today: string): { rest: string; dueDate: string } | undefined {
   const m = text.match(DATE_TAIL);
   const own = m ? parseDatePhrase(m[1]!, today) : undefined;
-  if (m && own) return { rest: text.slice(0, m.index), dueDate: own };
+  return m && own ? { rest: text.slice(0, m.index), dueDate: own } : undefined;
+}
+
+/** A date at the very end of the text, by chrono-node's rules. */
+function chronoTrailingDate(text: string, today: string): { rest: string; dueDate: string } | undefined {
   const last = chrono.parse(text, referenceDate(today), { forwardDate: true }).at(-1);
   if (!last || last.index === 0 || !/^[\s.!?]*$/.test(text.slice(last.index + last.text.length)) || !namesADay(last)) return undefined;
   // A chrono match can swallow a leading time ("at 3pm tomorrow"); its date is still the day.
@@ -195,7 +205,12 @@ function trailingDate(text: string, today: string): { rest: string; dueDate: str
 export function extractTrailingDate(text: string, today: string): { rest: string; dueDate?: string } {
   const trimmed = text.replace(/[\s.!?]+$/, "");
   const untimed = stripTimeOfDay(trimmed);
-  const found = trailingDate(` ${trimmed}`, today) ?? (untimed !== trimmed.trim() ? trailingDate(` ${untimed}`, today) : undefined);
+  // Our rules first, with or without the time, so "monday at 14:30" means what "monday" does.
+  const found =
+    ownTrailingDate(` ${trimmed}`, today) ??
+    ownTrailingDate(` ${untimed}`, today) ??
+    chronoTrailingDate(` ${trimmed}`, today) ??
+    chronoTrailingDate(` ${untimed}`, today);
   if (!found) return { rest: text };
   const rest = stripTimeOfDay(found.rest.replace(CONNECTOR_TAIL, "")).replace(CONNECTOR_TAIL, "").trim();
   if (!rest) return { rest: text };

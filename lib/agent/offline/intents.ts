@@ -240,7 +240,7 @@ function pronounDate(text: string, today: string): Intent | undefined {
   if (!m) return undefined;
   // A bare ordinal answers "Which one do you mean?"; it is not a date.
   if (/^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)$/i.test(m[1]!.trim())) return undefined;
-  const dueDate = parseDatePhrase(m[1]!, today);
+  const dueDate = parseDatePhrase(m[1]!.replace(/^(?:done|finished|ready|completed|sorted)\s+(?=by|on|for|before|until)/i, ""), today);
   return dueDate ? { type: "due", ref: { kind: "pronoun" }, dueDate } : undefined;
 }
 
@@ -294,7 +294,7 @@ function parseWords(message: string, today: string): Intent {
   if (
     /^(?:show|list|display|view|see|get|check)\b(?!.*\b(?:to|as)\b.*\b(?:done|complete)\b)/i.test(text) && /\b(tasks?|todos?|to-dos?|list|items?|everything|all|done|completed|overdue|left|open|pending|stuff|things|ones|due)\b/i.test(text) ||
     /^(?:what|whats|what's|wat|which)\b.*\b(?:tasks?|todos?|list|left|remaining|overdue|done|completed|to do|pending|open|have|got|due|stuff|things)\b/i.test(text) ||
-    /^(?:do i have|have i got|anything|is there anything|any)\b.*\b(?:tasks?|todos?|left|overdue|due|pending|to do)\b/i.test(text) ||
+    /^(?:do i have|have i got|anything|is there anything|any)\b.*\b(?:tasks?|todos?|left|overdue|due|pending|to do|urgent|important|high priority|low priority)\b/i.test(text) ||
     /^(?:my\s+)?(?:tasks|todos|to-dos|list|todo list|to-do list|overdue|agenda)[?!.]*$/i.test(text) ||
     /^how many\b.*\b(?:tasks?|todos?|left)\b/i.test(text)
   )
