@@ -1,4 +1,4 @@
-import { casual as chrono, type ParsedResult } from "chrono-node";
+import { casual as chrono, type ParsedResult } from "chrono-node/en";
 import { addDays } from "@/lib/dates";
 
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
