@@ -19,7 +19,18 @@ test("a key created on /profile drives every task tool over MCP, and revoking it
 
   const mcp = await connectMcpHttp(`${baseURL}/api/mcp`, key);
   const { tools } = await mcp.client.listTools();
-  expect(tools.map((t) => t.name).sort()).toEqual(["add_task", "complete_task", "delete_task", "list_tasks", "update_task"]);
+  expect(tools.map((t) => t.name).sort()).toEqual([
+    "add_task",
+    "add_tasks",
+    "complete_task",
+    "complete_tasks",
+    "delete_task",
+    "delete_tasks",
+    "list_tasks",
+    "undo_last_change",
+    "update_task",
+    "update_tasks",
+  ]);
 
   const added = await mcp.call("add_task", { title: "Added over MCP", priority: "high", dueDate: "2031-05-01" });
   const id = (added.structuredContent as { task: { id: number } }).task.id;
@@ -36,6 +47,13 @@ test("a key created on /profile drives every task tool over MCP, and revoking it
 
   await mcp.call("delete_task", { id });
   expect((await page.request.get(`/api/tasks/${id}`)).status()).toBe(404);
+
+  // The delete is one change set: undo brings the task back with its id, and the page shows it again.
+  const undone = await mcp.call("undo_last_change", {});
+  expect(undone.isError).toBeFalsy();
+  expect((await api()).task).toMatchObject({ id, title: "Renamed over MCP" });
+  await page.reload();
+  await expect(page.getByText("Renamed over MCP")).toBeVisible();
 
   await page.goto("/profile");
   await expect(page.getByText(/last used (?!never)/)).toBeVisible();

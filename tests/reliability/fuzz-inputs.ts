@@ -544,7 +544,7 @@ const MCP_ACCEPT = { accept: "application/json, text/event-stream", "content-typ
 
 /** Tool arguments the tools' strict schemas refuse, so no tool ever runs (and nothing is recorded). */
 function badToolArgs(r: Rng): { name: string; args: string } {
-  const name = r.pick(["add_task", "list_tasks", "complete_task", "update_task", "delete_task"]);
+  const name = r.pick(["add_task", "add_tasks", "list_tasks", "complete_task", "complete_tasks", "update_task", "update_tasks", "delete_task", "delete_tasks", "undo_last_change"]);
   const extraKey = () => `"${r.pick(["userId", "user_id", "sql", "__proto__x", "x".repeat(100)])}":${r.pick(["1", '"x"', "null"])}`;
   const variants: Record<string, Array<() => string>> = {
     add_task: [() => `{}`, () => fill({ title: "__SLOT__" }, r.pick(["5", "null", '""', JSON.stringify("t".repeat(201)), "[]"])), () => `{"title":"ok",${extraKey()}}`, () => `{"title":"ok","dueDate":"2026-02-30"}`, () => `{"title":"ok","priority":"urgent"}`, () => `{"title":"a\\u0000b"}`],
@@ -552,6 +552,11 @@ function badToolArgs(r: Rng): { name: string; args: string } {
     complete_task: [() => `{}`, () => `{"id":"1"}`, () => `{"id":0}`, () => `{"id":-1}`, () => `{"id":1.5}`, () => `{"id":2147483648}`, () => `{"id":1,${extraKey()}}`, () => `{"id":1,"completed":"yes"}`],
     update_task: [() => `{}`, () => `{"id":null,"title":"x"}`, () => `{"id":1,"title":""}`, () => `{"id":1,"priority":"urgent"}`, () => `{"id":1,${extraKey()}}`, () => `{"id":"abc"}`],
     delete_task: [() => `{}`, () => `{"id":"1"}`, () => `{"id":[1]}`, () => `{"id":1,${extraKey()}}`, () => `{"id":-5}`],
+    add_tasks: [() => `{}`, () => `{"tasks":[]}`, () => `{"tasks":{}}`, () => `{"tasks":[{"title":""}]}`, () => `{"tasks":${JSON.stringify(Array.from({ length: 26 }, (_, i) => ({ title: `t${i}` })))}}`, () => `{"tasks":[{"title":"ok",${extraKey()}}]}`, () => `{"tasks":[{"title":"ok"}],${extraKey()}}`],
+    complete_tasks: [() => `{}`, () => `{"ids":[]}`, () => `{"ids":"1"}`, () => `{"ids":[0]}`, () => `{"ids":[1.5]}`, () => `{"ids":${JSON.stringify(Array.from({ length: 51 }, (_, i) => i + 1))}}`, () => `{"ids":[1],"completed":"yes"}`, () => `{"ids":[1],${extraKey()}}`],
+    update_tasks: [() => `{}`, () => `{"ids":[1]}`, () => `{"ids":[1],"changes":{}}`, () => `{"ids":[1],"changes":{"title":""}}`, () => `{"ids":[1],"changes":{"priority":"urgent"}}`, () => `{"ids":[1],"changes":{${extraKey()}}}`, () => `{"ids":[-1],"changes":{"title":"x"}}`],
+    delete_tasks: [() => `{}`, () => `{"ids":[]}`, () => `{"ids":[null]}`, () => `{"ids":[2147483648]}`, () => `{"ids":[1],${extraKey()}}`],
+    undo_last_change: [() => `{"changeSetId":"nope"}`, () => `{"changeSetId":1}`, () => `{"changeSetId":"00000000-0000-0000-0000-00000000000g"}`, () => `{${extraKey()}}`],
   };
   return { name, args: r.pick(variants[name]!)() };
 }

@@ -27,6 +27,7 @@ const A = {
   keyId: "",
   keyName: `Key ${SECRET}`,
   key: "",
+  changeSetId: "",
 };
 let bKey = "";
 let bThreadId = "";
@@ -46,7 +47,10 @@ function judge(p: Probe) {
   if (p.mcp) {
     // MCP answers 200 with a tool error: the call must fail as "not found", or find nothing.
     const result = p.res.json?.result;
-    if (p.res.status === 200 && result && !result.isError && p.usesAId) leaks.push(`${where}: the tool call on A's id succeeded: ${body.slice(0, 200)}`);
+    // A batch call answers item by item: no item on A's ids may have succeeded.
+    const batch = result?.structuredContent?.results as Array<{ ok: boolean }> | undefined;
+    const succeeded = batch ? batch.some((r) => r.ok) : result && !result.isError;
+    if (p.res.status === 200 && succeeded && p.usesAId) leaks.push(`${where}: the tool call on A's id succeeded: ${body.slice(0, 200)}`);
     if (p.res.status >= 500) leaks.push(`${where}: ${body.slice(0, 200)}`);
     return;
   }
@@ -93,6 +97,7 @@ describe.skipIf(SKIP !== null)("isolation: user B with user A's ids", () => {
       const res = await a.post("/api/tasks", { title, description: `notes ${SECRET}` });
       expect(res.status).toBe(201);
       A.taskIds.push(res.json.task.id);
+      A.changeSetId = res.json.changeSetId;
     }
     const created = await a.chatStream({ type: "threads.create", params: { input: userInput(`add ${SECRET} gamma`) } });
     expect(created.status).toBe(200);
@@ -204,6 +209,13 @@ describe.skipIf(SKIP !== null)("isolation: user B with user A's ids", () => {
     await mcp(`complete_task A's #${t0} (reopen)`, rpc("complete_task", { id: t0, completed: false }));
     await mcp(`update_task A's #${t1}`, rpc("update_task", { id: t1, title: "Owned by B", priority: "low" }));
     await mcp(`delete_task A's #${t1}`, rpc("delete_task", { id: t1 }));
+    await mcp("complete_tasks with A's ids", rpc("complete_tasks", { ids: A.taskIds }));
+    await mcp("update_tasks with A's ids", rpc("update_tasks", { ids: A.taskIds, changes: { title: "Owned by B" } }));
+    await mcp("delete_tasks with A's ids", rpc("delete_tasks", { ids: A.taskIds }));
+    await mcp("undo_last_change of A's change set", rpc("undo_last_change", { changeSetId: A.changeSetId }));
+    await probe("POST /api/changes/<A's change set>/undo", true, () => b.post(`/api/changes/${A.changeSetId}/undo`, {}), {
+      random: () => b.post(`/api/changes/${NO_ONE}/undo`, {}),
+    });
     // "Secret" matches A's titles; the tool echoes the search text, so the probe must not search for the secret itself.
     const search = await mcp("list_tasks search for words of A's titles", rpc("list_tasks", { search: "Secret" }), false);
     if ((search.json?.result?.structuredContent?.tasks ?? []).length) leaks.push("MCP list_tasks found A's tasks");
