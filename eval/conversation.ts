@@ -48,9 +48,11 @@ async function createSetupTask(userId: string, task: SetupTask, today: string) {
 const textOf = (item: ThreadItem) =>
   item.type === "assistant_message" ? item.content.map((c) => c.text).join("") : item.type === "widget" ? `[card: ${item.copy_text ?? "?"}]` : "";
 
-/** The pending card of a turn: a widget with a confirm button, the last one streamed. */
+const confirmsPausedRun = (item: ThreadItem) => item.type === "widget" && (item.widget.confirm as { action?: { type?: string } } | undefined)?.action?.type === CONFIRM_ACTION;
+
+/** The card waiting for an answer after a turn: the last new widget whose button confirms a paused run (not an answered card's Undo). */
 function pendingCard(events: ChatKitEvent[]): string | undefined {
-  const cards = events.filter((e): e is Extract<ChatKitEvent, { type: "thread.item.done" }> => e.type === "thread.item.done" && e.item.type === "widget" && "confirm" in e.item.widget);
+  const cards = events.filter((e): e is Extract<ChatKitEvent, { type: "thread.item.done" }> => e.type === "thread.item.done" && confirmsPausedRun(e.item));
   return cards.at(-1)?.item.id;
 }
 

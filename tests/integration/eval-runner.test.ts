@@ -39,6 +39,8 @@ describe("eval runner", () => {
     const result = await run(cancelledDelete!);
     expect(result.turns.map((t) => t.said)).toEqual(["delete old newsletter", "[presses Cancel]", "what's left?"]);
     expect(result.turns[0]!.reply).toMatch(/\[card: Delete “Old newsletter”\?\]/);
+    // The press reached the endpoint (a skipped press has status 0 and a note).
+    expect(result.turns[1]!.status).toBe(200);
     expect(result.notes).toEqual([]);
     expect(result.differences).toEqual([]);
     expect(result.passed).toBe(true);
