@@ -1,4 +1,5 @@
 import type { CreateTaskInput, Task, TaskPage, UpdateTaskInput } from "@/lib/tasks/schemas";
+import type { Undone } from "@/lib/tasks/undo";
 
 /** An error from the tasks API, with the per-field messages of a 400 when there are any. */
 export class ApiError extends Error {
@@ -36,12 +37,21 @@ async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
 
 const json = (data: unknown) => JSON.stringify(data);
 
+/** What a change answers: the task as it now is (as it was, for a delete) and the change set that undoes it. */
+export type TaskChanged = { task: Task; changeSetId: string };
+export type TasksChanged = { tasks: Task[]; changeSetId: string };
+export type BulkAction = "complete" | "uncomplete" | "delete";
+export type { Undone };
+
 /** Client-side calls to /api/tasks. Server components call lib/tasks directly instead. */
 export const tasksApi = {
   list: (params: URLSearchParams) => request<TaskPage>(`/api/tasks?${params}`),
-  create: (input: CreateTaskInput) => request<{ task: Task }>("/api/tasks", { method: "POST", body: json(input) }),
-  update: (id: number, patch: UpdateTaskInput) => request<{ task: Task }>(`/api/tasks/${id}`, { method: "PATCH", body: json(patch) }),
-  remove: (id: number) => request<{ task: Task }>(`/api/tasks/${id}`, { method: "DELETE" }),
+  create: (input: CreateTaskInput) => request<TaskChanged>("/api/tasks", { method: "POST", body: json(input) }),
+  update: (id: number, patch: UpdateTaskInput) => request<TaskChanged>(`/api/tasks/${id}`, { method: "PATCH", body: json(patch) }),
+  remove: (id: number) => request<TaskChanged>(`/api/tasks/${id}`, { method: "DELETE" }),
+  bulk: (action: BulkAction, ids: number[]) => request<TasksChanged>("/api/tasks/bulk", { method: "POST", body: json({ action, ids }) }),
+  /** Puts back what a change set did; a 409 ApiError (with the server's reason) when a task has changed since, 404 when it is unknown. */
+  undo: (changeSetId: string) => request<Undone>(`/api/changes/${encodeURIComponent(changeSetId)}/undo`, { method: "POST" }),
 };
 
 export function errorMessage(error: unknown): string {

@@ -8,12 +8,14 @@ type Props = {
   task: Task | null;
   pending: boolean;
   error?: string;
+  /** The page offers Undo after a delete (a toast), so the dialog need not say it is final. */
+  undoable?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 };
 
 /** "Delete this task?" with Cancel focused first, so Enter or Escape never deletes by accident. */
-export function DeleteTaskDialog({ task, pending, error, onConfirm, onCancel }: Props) {
+export function DeleteTaskDialog({ task, pending, error, undoable, onConfirm, onCancel }: Props) {
   return (
     <Dialog
       open={task !== null}
@@ -24,8 +26,8 @@ export function DeleteTaskDialog({ task, pending, error, onConfirm, onCancel }: 
       description={
         task && (
           <>
-            <span className="font-medium wrap-anywhere text-zinc-900 dark:text-zinc-100">“{task.title}”</span> will be deleted. This cannot be
-            undone.
+            <span className="font-medium wrap-anywhere text-zinc-900 dark:text-zinc-100">“{task.title}”</span> will be deleted.{" "}
+            {undoable ? "You can undo this for a few seconds afterwards." : "This cannot be undone."}
           </>
         )
       }

@@ -7,6 +7,7 @@ import { TrashIcon } from "@/components/ui/icons";
 import type { Task } from "@/lib/tasks/schemas";
 import { ApiError, errorMessage, tasksApi } from "./api";
 import { DeleteTaskDialog } from "./delete-task-dialog";
+import { useUndoToast } from "./use-undo-toast";
 
 /** On the edit page: mark the task done or not done, and delete it (after a confirm step). */
 export function TaskEditActions({ task: initial, timeZone }: { task: Task; timeZone?: string }) {
@@ -17,13 +18,18 @@ export function TaskEditActions({ task: initial, timeZone }: { task: Task; timeZ
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [deleteError, setDeleteError] = useState<string>();
+  const showUndoToast = useUndoToast();
 
   async function toggle() {
     setToggling(true);
     setError(undefined);
     try {
-      const { task: saved } = await tasksApi.update(task.id, { completed: !task.completed });
+      const { task: saved, changeSetId } = await tasksApi.update(task.id, { completed: !task.completed });
       setTask(saved);
+      showUndoToast(saved.completed ? "completed" : "reopened", [saved], changeSetId, ({ restored }) => {
+        const back = restored.find((t) => t.id === saved.id);
+        if (back) setTask(back);
+      });
       router.refresh();
     } catch (err) {
       setError(errorMessage(err));
@@ -36,7 +42,9 @@ export function TaskEditActions({ task: initial, timeZone }: { task: Task; timeZ
     setDeleting(true);
     setDeleteError(undefined);
     try {
-      await tasksApi.remove(task.id);
+      const { changeSetId } = await tasksApi.remove(task.id);
+      // The toast outlives this page (it belongs to the tasks layout): Undo from the list brings the task back there.
+      showUndoToast("deleted", [task], changeSetId);
     } catch (err) {
       if (!(err instanceof ApiError && err.status === 404)) {
         setDeleting(false);
@@ -83,6 +91,7 @@ export function TaskEditActions({ task: initial, timeZone }: { task: Task; timeZ
         task={confirming ? task : null}
         pending={deleting}
         error={deleteError}
+        undoable
         onConfirm={remove}
         onCancel={() => setConfirming(false)}
       />

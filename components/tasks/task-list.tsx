@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { Task, TaskPage, TaskStatus } from "@/lib/tasks/schemas";
-import { ApiError, errorMessage, tasksApi } from "./api";
+import { ApiError, errorMessage, tasksApi, type Undone } from "./api";
 import { DeleteTaskDialog } from "./delete-task-dialog";
 import { EmptyState } from "./empty-state";
 import { DEFAULT_FILTERS, effectiveOrder, filtersKey, filtersToSearchParams, matchesStatus, tasksHref, type TaskFilters } from "./filters";
@@ -13,6 +13,7 @@ import { SearchBox } from "./search-box";
 import { SortControls } from "./sort-controls";
 import { StatusTabs } from "./status-tabs";
 import { checkboxId, TaskRow } from "./task-row";
+import { useUndoToast } from "./use-undo-toast";
 
 type Props = {
   /** The first page, loaded by the server for `filters`. */
@@ -23,8 +24,15 @@ type Props = {
   today: string;
 };
 
-/** A version of a task changed here; it wins over the server's copy until the server has caught up. */
-type LocalTask = { task: Task; pending: boolean };
+/**
+ * A version of a task changed here; it wins over the server's copy until the server has caught
+ * up. An undo puts back an older version, so it also names the (newer) version it replaces,
+ * which the server may still be sending.
+ */
+type LocalTask = { task: Task; pending: boolean; replaces?: string };
+
+/** Tasks an undo brought back, shown after the row they followed until the server lists them again. */
+type BroughtBack = { key: string; tasks: Array<{ task: Task; after: number | null }> };
 
 const LIST_ID = "task-list";
 
@@ -50,7 +58,10 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
   const [deleted, setDeleted] = useState<ReadonlySet<number>>(() => new Set());
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [announcement, setAnnouncement] = useState("");
+  const [broughtBack, setBroughtBack] = useState<BroughtBack | null>(null);
+  // The row above each task when it was last changed here, so an undo can put it back in its place.
+  const rowAbove = useRef(new Map<number, number | null>());
+  const showUndoToast = useUndoToast();
   const [confirming, setConfirming] = useState<Task | null>(null);
   const [deleting, setDeleting] = useState(false);
   const [deleteError, setDeleteError] = useState<string>();
@@ -66,14 +77,24 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
 
   // The server's first page plus any loaded pages, with local changes applied.
   const loaded = more?.key === key ? more : null;
+  const serverTasks = [...initialPage.tasks, ...(loaded?.tasks ?? [])];
+  const listed = new Set(serverTasks.map((t) => t.id));
+  const waiting = broughtBack?.key === key ? broughtBack.tasks.filter(({ task }) => !listed.has(task.id)) : [];
   const rows: Task[] = [];
   const seen = new Set<number>();
-  for (const serverTask of [...initialPage.tasks, ...(loaded?.tasks ?? [])]) {
-    if (seen.has(serverTask.id) || deleted.has(serverTask.id)) continue;
+  const add = (serverTask: Task) => {
+    if (seen.has(serverTask.id) || deleted.has(serverTask.id)) return;
     seen.add(serverTask.id);
     const mine = local[serverTask.id];
-    const task = mine && (mine.pending || mine.task.updatedAt >= serverTask.updatedAt) ? mine.task : serverTask;
+    const wins = mine && (mine.pending || mine.task.updatedAt >= serverTask.updatedAt || mine.replaces === serverTask.updatedAt);
+    const task = wins ? mine.task : serverTask;
     if (matchesStatus(task, filters.status, today)) rows.push(task);
+  };
+  // A brought-back task whose row above is gone too goes first, as it does when it was first.
+  waiting.filter(({ after }) => after === null || !listed.has(after)).forEach(({ task }) => add(task));
+  for (const serverTask of serverTasks) {
+    add(serverTask);
+    waiting.filter(({ after }) => after === serverTask.id).forEach(({ task }) => add(task));
   }
   const nextCursor = loaded ? loaded.cursor : initialPage.nextCursor;
 
@@ -97,17 +118,42 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
     setDeleted((d) => new Set(d).add(id));
   }
 
+  function rememberPlace(id: number) {
+    const index = rows.findIndex((t) => t.id === id);
+    if (index >= 0) rowAbove.current.set(id, rows[index - 1]?.id ?? null);
+  }
+
+  /** Shows what an undo put back at once, in the rows they had; the server data follows with a refresh. */
+  function showUndone({ restored, removed }: Undone) {
+    setLocal((l) => {
+      const next = { ...l };
+      for (const task of restored) next[task.id] = { task, pending: false, replaces: l[task.id]?.task.updatedAt };
+      return next;
+    });
+    setBroughtBack((b) => {
+      const kept = b?.key === key ? b.tasks.filter(({ task }) => !restored.some((r) => r.id === task.id)) : [];
+      return { key, tasks: [...kept, ...restored.map((task) => ({ task, after: rowAbove.current.get(task.id) ?? null }))] };
+    });
+    setDeleted((d) => {
+      const next = new Set(d);
+      for (const task of restored) next.delete(task.id);
+      for (const task of removed) next.add(task.id);
+      return next;
+    });
+  }
+
   async function toggle(task: Task) {
     const completed = !task.completed;
     const previous = local[task.id];
     const optimistic: Task = { ...task, completed, completedAt: completed ? (task.completedAt ?? new Date().toISOString()) : null };
     setError(null);
     if (!matchesStatus(optimistic, filters.status, today) && document.activeElement?.id === checkboxId(task.id)) keepFocusAfterRemoving(task.id);
+    rememberPlace(task.id);
     setLocal((l) => ({ ...l, [task.id]: { task: optimistic, pending: true } }));
     try {
-      const { task: saved } = await tasksApi.update(task.id, { completed });
+      const { task: saved, changeSetId } = await tasksApi.update(task.id, { completed });
       setLocal((l) => ({ ...l, [task.id]: { task: saved, pending: false } }));
-      setAnnouncement(`“${saved.title}” marked as ${completed ? "done" : "not done"}.`);
+      showUndoToast(completed ? "completed" : "reopened", [saved], changeSetId, showUndone);
       router.refresh();
     } catch (err) {
       setLocal((l) => {
@@ -131,8 +177,9 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
     if (!task) return;
     setDeleting(true);
     setDeleteError(undefined);
+    let changeSetId: string | undefined;
     try {
-      await tasksApi.remove(task.id);
+      ({ changeSetId } = await tasksApi.remove(task.id));
     } catch (err) {
       // A 404 means it is gone already, which is what was asked for.
       if (!(err instanceof ApiError && err.status === 404)) {
@@ -142,10 +189,12 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
       }
     }
     keepFocusAfterRemoving(task.id);
+    rememberPlace(task.id);
     forget(task.id);
     setConfirming(null);
     setDeleting(false);
-    setAnnouncement(`Deleted “${task.title}”.`);
+    // Without a change set (it was gone already) there is nothing to undo.
+    if (changeSetId) showUndoToast("deleted", [task], changeSetId, showUndone);
     router.refresh();
   }
 
@@ -246,14 +295,11 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
         )}
       </div>
 
-      <p role="status" className="sr-only">
-        {announcement}
-      </p>
-
       <DeleteTaskDialog
         task={confirming}
         pending={deleting}
         error={deleteError}
+        undoable
         onConfirm={confirmDelete}
         onCancel={() => setConfirming(null)}
       />
