@@ -4,18 +4,16 @@ import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult as McpCallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { CallToolResult, CallToolResultContent, MCPServer } from "@openai/agents";
 import { agentToolContent } from "./agent-output";
+import { dialectFor, schemaForDialect, type JsonSchema, type SchemaDialect } from "./provider-schema";
 
 type MCPTool = Awaited<ReturnType<MCPServer["listTools"]>>[number];
-type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; anyOf?: JsonSchema[]; [key: string]: unknown };
 
 export type ToolResultObserver = (event: { name: string; args: Record<string, unknown>; result: McpCallToolResult; durationMs: number }) => void;
 
-/** Removes keys some providers reject (Gemini refuses `$schema`). */
-function sanitizeSchema<T>(schema: T): T {
-  if (Array.isArray(schema)) return schema.map(sanitizeSchema) as T;
-  if (!schema || typeof schema !== "object") return schema;
-  return Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema").map(([k, v]) => [k, sanitizeSchema(v)])) as T;
-}
+export type InProcessMcpOptions = {
+  /** The selected model's kind (`selectModel().kind`): Gemini gets its own schema dialect. */
+  provider?: string;
+};
 
 function acceptsNull(schema: JsonSchema | undefined): boolean {
   if (!schema) return false;
@@ -33,13 +31,18 @@ export class InProcessMcpServer implements MCPServer {
   readonly cacheToolsList = false;
   private client?: Client;
   private server?: McpServer;
+  /** Each tool's schema as the server published it (the null rule reads this, not the provider's variant). */
   private schemas = new Map<string, JsonSchema>();
+  readonly dialect: SchemaDialect;
 
   constructor(
     readonly name: string,
     private readonly makeServer: () => McpServer,
     private readonly onResult?: ToolResultObserver,
-  ) {}
+    options: InProcessMcpOptions = {},
+  ) {
+    this.dialect = dialectFor(options.provider);
+  }
 
   async connect(): Promise<void> {
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
@@ -64,9 +67,9 @@ export class InProcessMcpServer implements MCPServer {
   async listTools(): Promise<MCPTool[]> {
     const { tools } = await this.connected().listTools();
     return tools.map((tool) => {
-      const inputSchema = sanitizeSchema(tool.inputSchema) as JsonSchema;
-      this.schemas.set(tool.name, inputSchema);
-      return { ...tool, inputSchema } as unknown as MCPTool;
+      const published = tool.inputSchema as JsonSchema;
+      this.schemas.set(tool.name, published);
+      return { ...tool, inputSchema: schemaForDialect(published, this.dialect) } as unknown as MCPTool;
     });
   }
 

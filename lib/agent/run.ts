@@ -101,7 +101,7 @@ class TurnSession {
     readonly timeZone: string | undefined,
     readonly policy: ApprovalPolicy,
   ) {
-    this.mcp = new InProcessMcpServer(TASK_SERVER_NAME, () => createTaskServer(userId, { timeZone, source: "chat" }), (e) => this.recordResult(e));
+    this.mcp = new InProcessMcpServer(TASK_SERVER_NAME, () => createTaskServer(userId, { timeZone, source: "chat" }), (e) => this.recordResult(e), { provider: this.choice.kind });
     this.runner = new Runner({
       modelProvider: policy.wrapProvider(this.choice.provider),
       model: this.choice.model,
