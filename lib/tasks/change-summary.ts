@@ -17,6 +17,11 @@ function describeUpdate(before: TaskSnapshot, after: TaskSnapshot): string {
   return parts.length === 1 ? parts[0]! : `changed ${title}`;
 }
 
+const EDITABLE = ["title", "description", "completed", "priority", "due_date"] as const;
+
+/** Whether an entry changed anything but updated_at: completing a task that was already done does not. */
+const changedFields = (c: TaskChange) => !c.before || !c.after || EDITABLE.some((f) => c.before![f] !== c.after![f]);
+
 function kindOf(change: TaskChange): string {
   if (!change.before) return "added";
   if (!change.after) return "deleted";
@@ -32,7 +37,8 @@ export function describeChanges(changes: TaskChange[]): string {
     if (!c!.after) return `deleted ${quote(c!.before.title)}`;
     return describeUpdate(c!.before, c!.after);
   }
-  const kinds = new Set(changes.map(kindOf));
+  // A batch that completed two tasks, one of them done already, still "completed 2 tasks".
+  const kinds = new Set(changes.filter(changedFields).map(kindOf));
   const kind = kinds.size === 1 ? [...kinds][0]! : "changed";
   return `${kind} ${changes.length} tasks`;
 }

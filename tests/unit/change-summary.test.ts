@@ -72,6 +72,13 @@ describe("describeChanges: several tasks", () => {
     expect(describeChanges([updated(row({ completed: true }), { completed: false }), updated(row({ completed: true }), { completed: false })])).toBe("reopened 2 tasks");
   });
 
+  it("lets an entry that changed nothing (completing a done task) not decide the kind", () => {
+    const done = { completed: true, completed_at: "2026-11-30T11:00:00+00:00" };
+    const alreadyDone = row({ completed: true, completed_at: "2026-11-29T09:00:00+00:00" });
+    expect(describeChanges([updated(row(), done), updated(alreadyDone, {})])).toBe("completed 2 tasks");
+    expect(describeChanges([updated(alreadyDone, {}), updated(alreadyDone, {})])).toBe("changed 2 tasks");
+  });
+
   it("calls mixed kinds, renames and reschedules “changed”", () => {
     expect(describeChanges([added(row()), deleted(row())])).toBe("changed 2 tasks");
     expect(describeChanges([updated(row(), { completed: true }), updated(row({ completed: true }), { completed: false })])).toBe("changed 2 tasks");
