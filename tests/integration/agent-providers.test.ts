@@ -2,10 +2,12 @@ import { Agent, getGlobalTraceProvider, OpenAIProvider, Runner, setTracingDisabl
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { selectModel, tracingEnabled } from "@/lib/agent/models";
-import { createTask, getTask, listTasks } from "@/lib/tasks";
+import { createTask, getTask, listTasks, type Task } from "@/lib/tasks";
+import { TOOL_NAMES } from "@/mcp/tools";
 import { Conversation } from "../helpers/agent";
 import { signUpUser } from "../helpers/auth";
 import { FakeOpenAI, type RecordedRequest } from "../helpers/fake-openai";
+import { geminiViolations } from "../helpers/provider-schema-rules";
 
 /**
  * Full agent turns through the Agents SDK's real OpenAIProvider, chosen by selectModel()
@@ -13,7 +15,8 @@ import { FakeOpenAI, type RecordedRequest } from "../helpers/fake-openai";
  */
 
 const ENV_VARS = ["OPENAI_API_KEY", "OPENAI_BASE_URL", "GEMINI_API_KEY", "GEMINI_BASE_URL", "AGENT_MODEL", "AGENT_API", "AGENT_TRACING"] as const;
-const TASK_TOOLS = ["add_task", "complete_task", "delete_task", "list_tasks", "update_task"];
+const TASK_TOOLS = [...TOOL_NAMES].sort();
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Fails with a clear message instead of hanging until the test timeout. */
 function within<T>(promise: Promise<T>, ms: number, what = "agent turn"): Promise<T> {
@@ -174,7 +177,7 @@ describe.each([RESPONSES, CHAT])("real OpenAIProvider over $name", (mode) => {
     expect(toolData(nth(outputs, 0).output)).toEqual(call.result);
     expect(toolData(nth(outputs, 0).output)).toMatchObject({ task: { id: task.id, title: "Buy milk", dueDate: "2030-01-02", completed: false } });
 
-    // The tools offered: exactly the five task tools, with clean schemas and no user id.
+    // The tools offered: exactly the registry's task tools, with clean schemas and no user id.
     const tools = mode.offeredTools(first.body);
     expect(tools.map((t) => t.name).sort()).toEqual(TASK_TOOLS);
     for (const tool of tools) {
@@ -314,6 +317,106 @@ describe.each([RESPONSES, CHAT])("real OpenAIProvider over $name", (mode) => {
     expect((await getTask(u.id, a.id)).completed).toBe(true);
   });
 
+  it("add_tasks: three tasks from one call, and the provider receives them with their ids and the changeSetId", async () => {
+    const u = await signUpUser(`batch-add-${mode.name}`);
+    const items = [{ title: "Milk" }, { title: "Eggs", priority: "high" }, { title: "Bread", dueDate: "2030-01-03" }];
+    fake.script([{ toolCalls: [{ name: "add_tasks", arguments: { tasks: items } }] }, { text: "Added milk, eggs and bread." }]);
+
+    const { outcome } = await within(new Conversation(u.id).say("add milk, eggs and bread"), 20_000);
+
+    // Adding never asks.
+    expect(outcome.interruption).toBeNull();
+    const { tasks } = await listTasks(u.id);
+    expect(tasks.map((t) => t.title).sort()).toEqual(["Bread", "Eggs", "Milk"]);
+    expect(tasks.find((t) => t.title === "Eggs")).toMatchObject({ priority: "high" });
+    expect(tasks.find((t) => t.title === "Bread")).toMatchObject({ dueDate: "2030-01-03" });
+
+    const call = nth(outcome.toolCalls, 0, "tool call");
+    expect(call).toMatchObject({ name: "add_tasks", status: "completed" });
+    const outputs = mode.toolOutputs(nth(fake.modelRequests, 1, "model request").body);
+    expect(outputs.map((o) => o.callId)).toEqual([call.callId]);
+    const data = toolData(nth(outputs, 0).output) as { tasks: Task[]; changeSetId: string };
+    expect(data).toEqual(call.result);
+    expect(data.changeSetId).toMatch(UUID);
+    // In the order given, each with the id the database gave it.
+    expect(data.tasks.map((t) => t.title)).toEqual(["Milk", "Eggs", "Bread"]);
+    expect(data.tasks.map((t) => t.id).sort()).toEqual(tasks.map((t) => t.id).sort());
+    for (const task of data.tasks) expect(await getTask(u.id, task.id)).toMatchObject({ title: task.title });
+  });
+
+  it("complete_tasks with a real and a missing id: asks first (two ids), then reports each id's result", async () => {
+    const u = await signUpUser(`batch-complete-${mode.name}`);
+    const real = await createTask(u.id, { title: "Pay rent" });
+    const missing = 2_000_000_000;
+    const c = new Conversation(u.id);
+
+    fake.script([{ toolCalls: [{ name: "complete_tasks", arguments: { ids: [real.id, missing] } }] }]);
+    const paused = await within(c.say("mark pay rent and task 2000000000 done"), 20_000);
+    expect(paused.outcome.interruption?.approvals).toEqual([expect.objectContaining({ name: "complete_tasks", arguments: { ids: [real.id, missing] } })]);
+    expect((await getTask(u.id, real.id)).completed).toBe(false);
+    expect(fake.modelRequests).toHaveLength(1);
+
+    fake.script([{ text: "Pay rent is done; I could not find task 2000000000." }]);
+    const done = await within(c.decide("approve"), 20_000);
+    expect(done.outcome.interruption).toBeNull();
+    expect((await getTask(u.id, real.id)).completed).toBe(true);
+
+    const callId = nth(paused.outcome.interruption!.approvals, 0).callId;
+    const outputs = mode.toolOutputs(nth(fake.modelRequests, 1, "model request").body);
+    expect(outputs.map((o) => o.callId)).toEqual([callId]);
+    const data = toolData(nth(outputs, 0).output);
+    expect(data).toEqual({
+      results: [
+        { id: real.id, ok: true, task: expect.objectContaining({ id: real.id, title: "Pay rent", completed: true }) },
+        { id: missing, ok: false, error: expect.stringMatching(/not found/i) },
+      ],
+      changeSetId: expect.stringMatching(UUID),
+    });
+    expect(done.outcome.toolCalls).toEqual([expect.objectContaining({ callId, name: "complete_tasks", status: "approved", result: data })]);
+  });
+
+  it("delete_tasks asks even for one id; approved, it deletes; undo_last_change brings the task back with the same id", async () => {
+    const u = await signUpUser(`batch-delete-${mode.name}`);
+    const keep = await createTask(u.id, { title: "Keep me" });
+    const old = await createTask(u.id, { title: "Old receipt", priority: "low", dueDate: "2030-02-01" });
+    const c = new Conversation(u.id);
+
+    // 1. One id, still a delete: the run pauses and nothing is deleted.
+    fake.script([{ toolCalls: [{ name: "delete_tasks", arguments: { ids: [old.id] } }] }]);
+    const paused = await within(c.say("delete the old receipt"), 20_000);
+    expect(paused.outcome.interruption?.approvals).toEqual([expect.objectContaining({ name: "delete_tasks", arguments: { ids: [old.id] } })]);
+    expect(await getTask(u.id, old.id)).toMatchObject({ title: "Old receipt" });
+
+    // 2. Approved: deleted, and the provider reads the per-item result and the change set.
+    fake.script([{ text: "Deleted Old receipt." }]);
+    const deleted = await within(c.decide("approve"), 20_000);
+    expect(deleted.outcome.interruption).toBeNull();
+    expect((await listTasks(u.id)).tasks.map((t) => t.id)).toEqual([keep.id]);
+    const deleteData = toolData(nth(mode.toolOutputs(nth(fake.modelRequests, 1, "model request").body), 0).output) as { results: unknown[]; changeSetId: string };
+    expect(deleteData).toEqual({ results: [{ id: old.id, ok: true, task: expect.objectContaining({ id: old.id, title: "Old receipt" }) }], changeSetId: expect.stringMatching(UUID) });
+
+    // 3. Undo, without asking: the same task, same id, is back, and the provider receives `restored`.
+    fake.script([{ toolCalls: [{ name: "undo_last_change", arguments: {} }] }, { text: "Old receipt is back." }]);
+    const undone = await within(c.say("undo that"), 20_000);
+    expect(undone.outcome.interruption).toBeNull();
+    expect(await getTask(u.id, old.id)).toMatchObject({ id: old.id, title: "Old receipt", priority: "low", dueDate: "2030-02-01" });
+    expect((await listTasks(u.id)).tasks.map((t) => t.id).sort()).toEqual([keep.id, old.id].sort());
+
+    const call = nth(undone.outcome.toolCalls, 0, "tool call");
+    expect(call).toMatchObject({ name: "undo_last_change", status: "completed" });
+    const outputs = mode.toolOutputs(nth(fake.modelRequests, 3, "model request").body);
+    const undoOutput = outputs.find((o) => o.callId === call.callId);
+    expect(undoOutput).toBeDefined();
+    const undoData = toolData(undoOutput!.output);
+    expect(undoData).toEqual(call.result);
+    expect(undoData).toMatchObject({
+      changeSetId: deleteData.changeSetId,
+      restored: [expect.objectContaining({ id: old.id, title: "Old receipt" })],
+      removed: [],
+      alreadyUndone: false,
+    });
+  });
+
   it("rejects the turn on an HTTP 400 from the provider", async () => {
     const u = await signUpUser(`http400-${mode.name}`);
     fake.script(() => ({ httpError: { status: 400, message: "bad things" } }));
@@ -336,6 +439,41 @@ describe.each([RESPONSES, CHAT])("real OpenAIProvider over $name", (mode) => {
     await expect(within(new Conversation(u.id).say("hello"), 10_000)).rejects.toThrow();
     expect(fake.modelRequests.length).toBeGreaterThanOrEqual(1);
     expect((await listTasks(u.id)).tasks).toEqual([]);
+  });
+});
+
+describe("tool schemas per provider, as the provider receives them", () => {
+  async function offeredSchemas(configure: () => void) {
+    configure();
+    const u = await signUpUser("schemas");
+    fake.script([{ text: "Hello." }]);
+    await within(new Conversation(u.id).say("hi"), 20_000);
+    const request = nth(fake.modelRequests, 0, "model request");
+    expect(request.path).toBe("/v1/chat/completions");
+    return new Map(CHAT.offeredTools(request.body).map((t) => [t.name, t.parameters as { properties: Record<string, object> }]));
+  }
+
+  it("Gemini (GEMINI_API_KEY + GEMINI_BASE_URL) receives every tool without the keys Gemini rejects", async () => {
+    const schemas = await offeredSchemas(() => CHAT.configure(fake));
+    expect([...schemas.keys()].sort()).toEqual(TASK_TOOLS);
+    for (const [name, schema] of schemas) {
+      // The root's additionalProperties: true is the Agents SDK's own, added after the adapter (see docs/decisions/0008).
+      expect(geminiViolations(schema, { sdkRoot: true }), name).toEqual([]);
+      expect(JSON.stringify(schema), name).not.toMatch(/"(\$schema|const|default|exclusiveMinimum|exclusiveMaximum|\$ref|\$defs)"/);
+    }
+    expect(schemas.get("delete_task")?.properties.id).toMatchObject({ type: "integer", minimum: 1 });
+    expect(schemas.get("update_task")?.properties.dueDate).toMatchObject({ type: "string", nullable: true });
+  });
+
+  it("an OpenAI-compatible server on the same wire API keeps the JSON Schema as published (the control)", async () => {
+    const schemas = await offeredSchemas(() => {
+      vi.stubEnv("OPENAI_BASE_URL", fake.baseURL);
+      vi.stubEnv("AGENT_API", "chat_completions");
+    });
+    expect([...schemas.keys()].sort()).toEqual(TASK_TOOLS);
+    expect(schemas.get("delete_task")?.properties.id).toMatchObject({ type: "integer", exclusiveMinimum: 0 });
+    expect(schemas.get("update_task")?.properties.dueDate).toMatchObject({ anyOf: [expect.objectContaining({ type: "string" }), { type: "null" }] });
+    expect(geminiViolations(schemas.get("delete_task")).join("\n")).toContain('keyword "exclusiveMinimum"');
   });
 });
 
