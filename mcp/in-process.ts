@@ -22,6 +22,23 @@ function acceptsNull(schema: JsonSchema | undefined): boolean {
 }
 
 /**
+ * The value with every null the schema does not allow left out, at any depth (an add_tasks
+ * item, update_tasks' changes): strict and Gemini models send null for an omitted optional
+ * field. A null the schema allows (a due date to clear) is kept.
+ */
+function withoutDisallowedNulls(value: unknown, schema: JsonSchema | undefined): unknown {
+  if (!schema || value === null || typeof value !== "object") return value;
+  const branch = schema.anyOf?.find((b) => b.type !== "null") ?? schema;
+  if (Array.isArray(value)) return branch.items ? value.map((v) => withoutDisallowedNulls(v, branch.items as JsonSchema)) : value;
+  const props = branch.properties ?? {};
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k, v]) => v !== null || acceptsNull(props[k]))
+      .map(([k, v]) => [k, withoutDisallowedNulls(v, props[k])]),
+  );
+}
+
+/**
  * Hands our McpServer to the Agents SDK in the same process, over the MCP SDK's in-memory
  * transport: the agent calls the same tools, through the same protocol, as an outside
  * client would, with no socket and no subprocess. The server is built per request for the
@@ -73,10 +90,8 @@ export class InProcessMcpServer implements MCPServer {
     });
   }
 
-  /** Models in strict or Gemini mode send null for an omitted optional field; drop those the schema does not allow. */
   private dropDisallowedNulls(name: string, args: Record<string, unknown>): Record<string, unknown> {
-    const props = this.schemas.get(name)?.properties ?? {};
-    return Object.fromEntries(Object.entries(args).filter(([k, v]) => v !== null || acceptsNull(props[k])));
+    return withoutDisallowedNulls(args, this.schemas.get(name)) as Record<string, unknown>;
   }
 
   async callToolResult(name: string, args: Record<string, unknown> | null, meta?: Record<string, unknown> | null, options?: { signal?: AbortSignal }): Promise<CallToolResult> {

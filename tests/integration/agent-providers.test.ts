@@ -224,6 +224,33 @@ describe.each([RESPONSES, CHAT])("real OpenAIProvider over $name", (mode) => {
     expect(output).not.toMatch(/invalid|expected/i);
   });
 
+  it("takes null for optional fields inside batch items, and keeps a null that clears", async () => {
+    const u = await signUpUser(`nested-nulls-${mode.name}`);
+    const dated = await createTask(u.id, { title: "Renew passport", dueDate: "2030-03-01" });
+    fake.script([
+      {
+        toolCalls: [
+          { name: "add_tasks", arguments: '{"tasks":[{"title":"Milk","description":null,"priority":null,"dueDate":null},{"title":"Eggs","priority":"high","dueDate":null}]}' },
+          { name: "update_tasks", arguments: `{"ids":[${dated.id}],"changes":{"title":null,"description":null,"priority":"high","dueDate":null,"completed":null}}` },
+        ],
+      },
+      { text: "Done." },
+    ]);
+
+    const { outcome } = await within(new Conversation(u.id).say("add milk and eggs, and make the passport urgent with no due date"), 20_000);
+
+    expect(outcome.interruption).toBeNull();
+    expect(outcome.toolCalls.map((t) => [t.name, t.status])).toEqual([
+      ["add_tasks", "completed"],
+      ["update_tasks", "completed"],
+    ]);
+    const { tasks } = await listTasks(u.id);
+    expect(tasks.find((t) => t.title === "Milk")).toMatchObject({ description: null, priority: "medium", dueDate: null });
+    expect(tasks.find((t) => t.title === "Eggs")).toMatchObject({ priority: "high", dueDate: null });
+    // title: null is dropped (a title cannot be null); dueDate: null is the schema's own "clear".
+    expect(await getTask(u.id, dated.id)).toMatchObject({ title: "Renew passport", priority: "high", dueDate: null, completed: false });
+  });
+
   it("asks before deleting: reject keeps the task, approve deletes it", async () => {
     const u = await signUpUser(`approve-${mode.name}`);
     const task = await createTask(u.id, { title: "Old report" });
