@@ -56,8 +56,11 @@ function weekdayNextWeek(today: string, weekday: number): string {
  * A time of day at the end of a phrase ("at 3pm", "10am", "14:30", "at 8", "morning").
  * There is no time field, so it is dropped once a date before it is known.
  */
-const TIME_OF_DAY =
-  /[\s,]+(?:(?:at|@|around|by)\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)|\d{1,2}:\d{2}|noon|midday|midnight|lunch(?:time)?)$|[\s,]+(?:at|@|around)\s+\d{1,2}$|[\s,]+(?:in\s+the\s+|first\s+thing\s+(?:in\s+the\s+)?)?(?:morning|afternoon|evening|night)$|[\s,]+(?:first thing|eod|end of (?:the )?day|after work|before work)$/i;
+const CLOCK_TIME =
+  /[\s,]+(?:(?:at|@|around|by)\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)|\d{1,2}:\d{2}|noon|midday|midnight)$|[\s,]+(?:at|@|around)\s+(?:\d{1,2}|lunch(?:time)?)$/i;
+/** A part of the day is a time only right after a date ("friday night"); "game night" is a title. */
+const DAY_PART = /[\s,]+(?:in\s+the\s+|first\s+thing\s+(?:in\s+the\s+)?)?(?:morning|afternoon|evening|night|lunchtime)$|[\s,]+(?:first thing|eod|end of (?:the )?day|after work|before work)$/i;
+const TIME_OF_DAY = new RegExp(`${CLOCK_TIME.source}|${DAY_PART.source}`, "i");
 
 /** The text with one, two, then three trailing times of day removed: "tomorrow morning at 9" → "tomorrow morning", "tomorrow". */
 function untimedForms(text: string): string[] {
@@ -177,7 +180,7 @@ function ownDate(phrase: string, today: string): string | undefined {
 }
 
 const DATE_TAIL =
-  /\s+(?:(?:due|on|by|for|until|till|before)\s+)?(today|tonight|this evening|tomorrow|tmrw|tomorow|tommorow|tommorrow|(?:the\s+)?day after tomorrow|next week\s+(?:on\s+)?(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)|(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)\s+(?:of\s+)?next week|next week|(?:the\s+)?weekend|this weekend|end of (?:the\s+)?week|in\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?)|(?:this\s+|next\s+|coming\s+)?(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)|\d{4}-\d{2}-\d{2}|the\s+\d{1,2}(?:st|nd|rd|th)|[a-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]{3,9})$/i;
+  /\s+(?:(?:due|on|by|for|until|till|before)\s+)?(today|tonight|this evening|tomorrow|tmrw|tomorow|tommorow|tommorrow|(?:the\s+)?day after tomorrow|next week\s+(?:on\s+)?(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)|(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)\s+(?:of\s+)?next week|next week|(?:the\s+)?weekend|this weekend|end of (?:the\s+)?(?:week|month)|in\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?)|(?:this\s+|next\s+|coming\s+)?(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)|\d{4}-\d{2}-\d{2}|the\s+\d{1,2}(?:st|nd|rd|th)|[a-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]{3,9})$/i;
 
 const CONNECTOR_TAIL = /\s+(?:due|on|by|for|in|within|until|till|before)$/i;
 
@@ -212,7 +215,8 @@ export function extractTrailingDate(text: string, today: string): { rest: string
     chronoTrailingDate(` ${trimmed}`, today) ??
     chronoTrailingDate(` ${untimed}`, today);
   if (!found) return { rest: text };
-  const rest = stripTimeOfDay(found.rest.replace(CONNECTOR_TAIL, "")).replace(CONNECTOR_TAIL, "").trim();
+  // A clock time left before the date ("dentist at 3pm tomorrow") goes too.
+  const rest = found.rest.trimEnd().replace(CONNECTOR_TAIL, "").replace(CLOCK_TIME, "").replace(CONNECTOR_TAIL, "").trim();
   if (!rest) return { rest: text };
   return { rest, dueDate: found.dueDate };
 }

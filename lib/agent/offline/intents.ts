@@ -18,7 +18,8 @@ export type DueWindow = { from: string; to: string; label: string };
 
 export type Intent =
   | { type: "add"; tasks: NewTask[] }
-  | { type: "list"; status: "all" | "active" | "completed" | "overdue"; search?: string; priority?: TaskPriority; due?: DueWindow }
+  | { type: "list"; status: "all" | "active" | "completed" | "overdue"; search?: string; priority?: TaskPriority; due?: DueWindow; undated?: true }
+  | { type: "shift"; ref: TaskRef; days: number }
   | { type: "when"; ref: TaskRef }
   | { type: "complete"; ref: TaskRef; completed: boolean }
   | { type: "complete_all" }
@@ -27,6 +28,7 @@ export type Intent =
   | { type: "priority"; ref: TaskRef; priority: TaskPriority }
   | { type: "delete"; ref: TaskRef }
   | { type: "delete_completed" }
+  | { type: "undo" }
   | { type: "help" }
   | { type: "greeting" }
   | { type: "thanks" }
@@ -34,7 +36,7 @@ export type Intent =
   | { type: "unknown" };
 
 const POLITE_PREFIX =
-  /^(?:(?:hey|hi|hello|ok|okay|so|um|uh|alright|right|actually|oh|oops|wait|please|pls|plz|kindly|yo)\b[,!.]?\s*)*(?:(?:could|can|would|will|wud) (?:you|u)(?: please| pls| kindly)?\s+|(?:please|pls|plz|kindly)\s+)*/i;
+  /^(?:(?:hey|hi|hello|ok|okay|so|um|uh|alright|right|actually|oh|oops|wait|please|pls|plz|kindly|yo|also|and|plus|then)\b[,!.]?\s*|(?:no|nope|nah)[,!.]+\s*)*(?:(?:could|can|would|will|wud) (?:you|u)(?: please| pls| kindly)?\s+|(?:please|pls|plz|kindly)\s+)*/i;
 const POLITE_SUFFIX = /(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|ty|for me|if you can|if you could|if possible|now))*[\s.!?]*$/i;
 
 export function stripPoliteness(text: string): string {
@@ -96,11 +98,12 @@ function cleanTitle(text: string): string {
 }
 
 /** One request can name several tasks: "milk, eggs and bread". A quoted title is kept whole. */
-function splitItems(text: string): string[] {
+function splitItems(text: string, today: string): string[] {
   if (quotedTitle(text.trim())) return [text];
   const parts = text.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*/i).map((p) => p.trim()).filter(Boolean);
   // Split only a list of short items; "call mum about the trip and the car" stays one task.
-  return parts.length > 1 && parts.every((p) => p.split(/\s+/).length <= 4) ? parts : [text];
+  // An item's own date does not count towards its length.
+  return parts.length > 1 && parts.every((p) => extractTrailingDate(p, today).rest.split(/\s+/).length <= 4) ? parts : [text];
 }
 
 const QUOTE_PAIRS: Record<string, string> = { '"': '"', "“": "”", "'": "'", "‘": "’", "«": "»", "”": "”" };
@@ -123,7 +126,11 @@ function quotedTitle(text: string): { title: string; after: string } | undefined
   return undefined;
 }
 
+/** "three tasks: a, b, c", "these: a, b", "the following: a, b" introduce a list. */
+const LIST_INTRO = /^(?:these|the following|the following tasks|(?:a\s+)?few things|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|some|a few|several)\s+(?:new\s+)?(?:tasks|things|items|todos))\s*[:,]+\s*/i;
+
 function parseNewTasks(text: string, today: string): NewTask[] | string {
+  text = text.replace(LIST_INTRO, "");
   const quoted = quotedTitle(text.trim().replace(/^(?:a\s+)?(?:new\s+)?(?:task|todo|to-do|reminder)\s*(?:called|named|:)?\s+(?=["“'‘«])/i, ""));
   if (quoted) {
     // Words after the quotes only say when or how important: "‘call Ann, Bob’ tomorrow, urgent".
@@ -137,11 +144,14 @@ function parseNewTasks(text: string, today: string): NewTask[] | string {
   const dated = extractTrailingDate(rest, today);
   rest = dated.rest;
   if (!priority) ({ rest, priority } = extractPriority(rest));
-  const titles = splitItems(cleanTitle(rest)).map((t) => capitalize(cleanTitle(t)));
-  if (!titles.length || titles.some((t) => !t)) return "What should the task be called? For example: “add buy milk tomorrow”.";
-  const tooLong = titles.find((t) => t.length > 200);
-  if (tooLong) return "That title is longer than 200 characters. Could you shorten it?";
-  return titles.map((title) => ({ title, ...(dated.dueDate ? { dueDate: dated.dueDate } : {}), ...(priority ? { priority } : {}) }));
+  // A date at the end is for every item; an item's own date ("pay gas bill tomorrow and …") is its own.
+  const items = splitItems(cleanTitle(rest), today).map((item) => {
+    const own = extractTrailingDate(item, today);
+    return { title: capitalize(cleanTitle(own.rest)), dueDate: own.dueDate ?? dated.dueDate };
+  });
+  if (!items.length || items.some((t) => !t.title)) return "What should the task be called? For example: “add buy milk tomorrow”.";
+  if (items.some((t) => t.title.length > 200)) return "That title is longer than 200 characters. Could you shorten it?";
+  return items.map(({ title, dueDate }) => ({ title, ...(dueDate ? { dueDate } : {}), ...(priority ? { priority } : {}) }));
 }
 
 function statusFrom(text: string): "all" | "active" | "completed" | "overdue" {
@@ -153,6 +163,10 @@ function statusFrom(text: string): "all" | "active" | "completed" | "overdue" {
 
 const COMMAND_VERB = /^(add|create|new|make|delete|remove|mark|complete|finish|rename|change|move|set|show|list)\b/i;
 
+/** "undo", "undo that", "revert that", "take that back", "oops undo", "never mind, undo that". */
+const UNDO =
+  /^(?:(?:oops|whoops|oh no|no|nope|wait|no wait|hang on|never ?mind|nvm|sorry|ugh|argh|uh oh|actually|please|pls)[,!.]*\s+)*(?:(?:can|could) you\s+)?(?:undo|revert|reverse|roll ?back|take back|undo undo)(?:\s+(?:that|it|this|the last (?:change|action|thing|step|edit)|my last (?:change|action|edit)|last (?:change|action|step)|what you (?:just )?did|the last thing(?: you did)?|that change|that last change))?(?:\s+(?:please|pls|again))?$|^(?:(?:oops|whoops|no|nope|wait|no wait|never ?mind|sorry)[,!.]*\s+)*take (?:that|it) back$/i;
+
 /** Turns a user's message into what they want done. Pure: the same text and date give the same intent. */
 export function parseIntent(message: string, today: string): Intent {
   const intent = parseWords(message, today);
@@ -161,7 +175,15 @@ export function parseIntent(message: string, today: string): Intent {
   const text = stripPoliteness(message);
   const first = text.match(/^([a-z]+)(\s|$)/i)?.[1];
   const corrected = first ? correctCommandWord(first) : undefined;
-  return corrected ? parseWords(`${corrected}${text.slice(first!.length)}`, today) : intent;
+  if (corrected) return parseWords(`${corrected}${text.slice(first!.length)}`, today);
+  return datedStatement(message, text, today) ?? intent;
+}
+
+/** A statement (not a question) that ends in a date is a task to add: "call the vet today at 5". */
+function datedStatement(message: string, text: string, today: string): Intent | undefined {
+  if (/\?\s*$/.test(message) || /^(?:what|which|when|where|who|why|how|is|are|do|does|did|can|could|should|will|would)\b/i.test(text)) return undefined;
+  const dated = extractTrailingDate(text, today);
+  return dated.dueDate && dated.rest.split(/\s+/).length >= 2 ? addIntent(text, today) : undefined;
 }
 
 /** A priority written as a label before the task: "urgent: call the bank", "low prio - water plants", "!! pay invoice". */
@@ -180,7 +202,7 @@ function labelledPriority(text: string, today: string): Intent | undefined {
 const DONE_WORDS = "done|completed|complete|finished|ticked off|checked off";
 // "todo: X" adds a task, so "to do" and "open" are not status labels.
 const NOT_DONE_WORDS = "not done|undone|not complete|not completed|incomplete|not finished|unfinished";
-const CHECK_MARK = "✓|✔️?|✅|☑️?|\\[[x✓✔]\\]|\\(x\\)";
+const CHECK_MARK = "✓|✔️?|✅|☑️?|\\[[x✓✔]\\]|\\(x\\)|\\((?:done|completed|finished)\\)|\\[(?:done|completed|finished)\\]";
 
 /** A status written beside the title: "done: buy milk", "buy milk — done", "✓ buy milk", "[x] buy milk", "[ ] buy milk". */
 function statusLabel(text: string): Intent | undefined {
@@ -194,6 +216,12 @@ function statusLabel(text: string): Intent | undefined {
   m = t.match(new RegExp(`^(.+?)\\s*(?:[:\\-–—]+\\s*(?:${DONE_WORDS})|${CHECK_MARK})$`, "i"));
   if (m) return { type: "complete", ref: parseRef(m[1]!), completed: true };
   return undefined;
+}
+
+/** What a statement is about: "bought it" is the task just discussed; "called mum" names "call mum". */
+function refFromStatement(words: string): TaskRef {
+  if (/^[a-z]+\s+(?:it|that|this|that one|this one)$/i.test(words)) return { kind: "pronoun" };
+  return parseRef(titleFromStatement(words));
 }
 
 /** The title a statement names, with its verb back in the form titles use: "called mum" → "call mum". */
@@ -216,7 +244,7 @@ function negatedCompletion(text: string): Intent | undefined {
   let words = m[1]!;
   for (let i = 0; i < 2; i++) words = words.replace(STATEMENT_TAIL, "");
   const finished = words.match(/^(?:do|done|finish|finished|complete|completed|get to|got to|gotten to|get round to|get around to|tick off|ticked off)\s+(.+)$/i);
-  return { type: "complete", ref: parseRef(finished ? finished[1]! : titleFromStatement(words)), completed: false };
+  return { type: "complete", ref: finished ? parseRef(finished[1]!) : refFromStatement(words), completed: false };
 }
 
 /** "I called mum", "paid the rent already", "just finished the report": complete the task they name. */
@@ -227,7 +255,7 @@ function pastStatement(text: string): Intent | undefined {
   if (finished) return { type: "complete", ref: parseRef(finished[1]!), completed: true };
   const verb = words.match(/^([a-z]+)\s+(.+)$/i);
   if (!verb || !baseOfPastTense(verb[1]!)) return undefined;
-  return { type: "complete", ref: parseRef(titleFromStatement(words)), completed: true };
+  return { type: "complete", ref: refFromStatement(words), completed: true };
 }
 
 /** A date for the task just discussed: "make it friday", "it's due tomorrow", "actually, tomorrow". */
@@ -254,7 +282,8 @@ function whenIsItDue(text: string): Intent | undefined {
 }
 
 function parseWords(message: string, today: string): Intent {
-  message = message.replace(/(\w)’(\w)/g, "$1'$2");
+  // A list typed on several lines ("add these:\n- sunscreen\n- towels") is a list of items.
+  message = message.replace(/(\w)’(\w)/g, "$1'$2").replace(/:?\s*\n\s*(?:[-*•]|\d+[.)])?\s*(?=\S)/g, ", ");
   const bare = message.trim().toLowerCase().replace(/[\s.!?,]+$/, "");
   if (/^(hi|hello|hey|hiya|good (morning|afternoon|evening)|yo|howdy)( there)?$/.test(bare)) return { type: "greeting" };
   const text = stripPoliteness(message);
@@ -271,8 +300,11 @@ function parseWords(message: string, today: string): Intent {
   m = text.match(/^(?:i(?:\s+would|'d|’d)\s+like\s+to|i\s+want\s+to|i\s+wanna)\s+(.+)$/i);
   if (m && COMMAND_VERB.test(m[1]!)) return parseIntent(m[1]!, today);
 
-  const labelled = labelledPriority(text, today);
+  const labelled = labelledPriority(text, today) ?? leadingDate(text, today);
   if (labelled) return labelled;
+
+  // --- undo the last change ("undo <title>" reopens that task, below) --------------------------
+  if (UNDO.test(text)) return { type: "undo" };
 
   // --- bulk -----------------------------------------------------------------------------------
   if (/^(?:delete|remove|clear|clean up|get rid of|purge)\s+(?:all\s+)?(?:of\s+)?(?:the\s+|my\s+)?(?:completed|finished|done)(?:\s+(?:tasks|ones|todos|items))?$/i.test(text) ||
@@ -287,15 +319,17 @@ function parseWords(message: string, today: string): Intent {
   if (when) return when;
   m = text.match(/^(?:search|find|look)\s+(?:for\s+)?(?:tasks?\s+)?(?:about\s+|with\s+|containing\s+|called\s+|named\s+|matching\s+)?(.+)$/i);
   if (m) return { type: "list", status: "all", search: cleanTitle(m[1]!) };
+  m = text.match(/^(?:do i have|have i got|is there|are there|got)\s+(?:anything|any tasks?|any todos?|something|a task)\s+(?:about|for|regarding|related to|to do with|mentioning|with)\s+(.+)$/i);
+  if (m && !parseDatePhrase(m[1]!, today)) return { type: "list", status: "all", search: cleanTitle(m[1]!.replace(/^(?:the|my|a|an)\s+/i, "")) };
   m = text.match(/^(?:which|what|any|are there any|do i have any)\s+(?:tasks?|todos?|items?|ones?)\s+(?:are\s+|is\s+|do i have\s+)?(?:about|for|on|related to|to do with|mentioning|mention|regarding|with|containing)\s+(.+)$/i);
   if (m) return { type: "list", status: "all", search: cleanTitle(m[1]!.replace(/^(?:the|my|a|an)\s+/i, "")) };
   m = text.match(/^(?:show|list|display|view|see|get)(?:\s+me)?(?:\s+(?:all|every))?(?:\s+(?:of\s+)?(?:my|the))?\s+(?:tasks|todos|to-dos|items)\s+(?:about|with|containing|matching|mentioning)\s+(.+)$/i);
   if (m) return { type: "list", status: "all", search: cleanTitle(m[1]!) };
   if (
-    /^(?:show|list|display|view|see|get|check)\b(?!.*\b(?:to|as)\b.*\b(?:done|complete)\b)/i.test(text) && /\b(tasks?|todos?|to-dos?|list|items?|everything|all|done|completed|overdue|left|open|pending|stuff|things|ones|due)\b/i.test(text) ||
+    /^(?:show|list|display|view|see|get(?! rid\b)|check)\b(?!.*\b(?:to|as)\b.*\b(?:done|complete)\b)/i.test(text) && /\b(tasks?|todos?|to-dos?|list|items?|everything|all|done|completed|overdue|left|open|pending|stuff|things|ones|due)\b/i.test(text) ||
     /^(?:what|whats|what's|wat|which)\b.*\b(?:tasks?|todos?|list|left|remaining|overdue|done|completed|to do|pending|open|have|got|due|stuff|things)\b/i.test(text) ||
     /^(?:do i have|have i got|anything|is there anything|any)\b.*\b(?:tasks?|todos?|left|overdue|due|pending|to do|urgent|important|high priority|low priority)\b/i.test(text) ||
-    /^(?:my\s+)?(?:tasks|todos|to-dos|list|todo list|to-do list|overdue|agenda)[?!.]*$/i.test(text) ||
+    /^(?:my\s+|all\s+(?:my\s+)?)?(?:(?:high|low|medium|top)[- ]prio(?:rity)?\s+|urgent\s+|important\s+|open\s+|overdue\s+|completed\s+|undated\s+)?(?:tasks|todos|to-dos|list|todo list|to-do list|overdue|agenda|stuff)(?:\s+(?:with(?:out)?\s+(?:a\s+|no\s+)?(?:due\s+)?date|due\s+\w+(?:\s\w+)?))?[?!.]*$/i.test(text) ||
     /^how many\b.*\b(?:tasks?|todos?|left)\b/i.test(text)
   )
     return listIntent(text, today);
@@ -303,12 +337,20 @@ function parseWords(message: string, today: string): Intent {
   // --- delete (a due date first: "remove the due date from X" is not a deletion) ---------------
   m = text.match(/^(?:remove|clear|delete|drop|unset)\s+(?:the\s+)?(?:due\s+date|deadline|date)\s+(?:of|from|for|on)\s+(.+)$/i);
   if (m) return { type: "due", ref: parseRef(m[1]!), dueDate: null };
+  m =
+    text.match(/^(?:i\s+)?(?:don't|dont|do not|no longer)\s+need\s+(?:to\s+do\s+|to\s+)?(.+?)(?:\s+(?:anymore|any more|now|after all))$/i) ??
+    text.match(/^(?:i\s+)?no longer\s+need\s+(?:to\s+do\s+|to\s+)?(.+?)$/i) ??
+    text.match(/^(.+?)\s+(?:is|are)\s+(?:no longer needed|not needed any ?more|not needed|cancelled|canceled)$/i) ??
+    text.match(/^forget about\s+(.+)$/i);
+  if (m) return { type: "delete", ref: parseRef(m[1]!) };
   m = text.match(/^(?:delete|del|remove|rm|get rid of|drop|trash|erase|scrap|scratch|discard|delet|deleet|remvoe|remoev)\s+(.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+(?:list|tasks))?$/i);
   if (m) return { type: "delete", ref: parseRef(m[1]!) };
 
   // --- complete / reopen ----------------------------------------------------------------------
   const status = statusLabel(text) ?? negatedCompletion(text);
   if (status) return status;
+  m = text.match(/^(?:(?:i|we)\s+)?still\s+(?:need|have|got)\s+to\s+(.+?)(?:[,;]?\s*(?:so\s+)?(?:put it back|add it back|reopen it|bring it back|mark it (?:as )?(?:not done|undone|open))(?:\s+(?:on|in|onto|to)\s+(?:my|the)\s+(?:list|tasks))?)?$/i);
+  if (m) return { type: "complete", ref: parseRef(m[1]!), completed: false };
   m = text.match(/^(?:mark|set|flag|make)\s+(.+?)\s+(?:as\s+)?(?:not done|undone|not complete|incomplete|not finished|open|active|to ?do|unfinished|pending)$/i);
   if (m) return { type: "complete", ref: parseRef(m[1]!), completed: false };
   m = text.match(/^(?:reopen|re-open|uncomplete|unmark|undo|uncheck|untick)\s+(.+)$/i);
@@ -323,6 +365,8 @@ function parseWords(message: string, today: string): Intent {
   if (m) return { type: "complete", ref: parseRef(m[1]!), completed: true };
 
   // --- priority -------------------------------------------------------------------------------
+  const priorityStated = priorityStatement(text);
+  if (priorityStated) return priorityStated;
   m = text.match(/^(?:set|change|make)\s+(?:the\s+)?priority\s+(?:of|for|on)\s+(.+?)\s+(?:to\s+)?(high|low|medium|normal|urgent)$/i);
   if (m) return { type: "priority", ref: parseRef(m[1]!), priority: priorityWord(m[2]!) };
   m = text.match(/^(?:make|mark|set|flag)\s+(.+?)\s+(?:as\s+)?(?:a\s+)?(high|low|medium|normal|urgent|important|top)(?:[- ]priority)?$/i);
@@ -331,7 +375,7 @@ function parseWords(message: string, today: string): Intent {
   if (m) return { type: "priority", ref: parseRef(m[1]!), priority: "high" };
 
   // --- due dates ------------------------------------------------------------------------------
-  const pronounDue = pronounDate(text, today);
+  const pronounDue = pronounDate(text, today) ?? shiftIntent(text) ?? planStatement(text, today);
   if (pronounDue) return pronounDue;
   m = text.match(/^(?:change|set|move|update|push|put|make)\s+(?:the\s+)?(?:due\s+date|deadline|date)\s+(?:of|for|on)\s+(.+?)\s+(?:to|for|as)\s+(.+)$/i);
   if (m) return dueIntent(m[1]!, m[2]!, today);
@@ -341,6 +385,8 @@ function parseWords(message: string, today: string): Intent {
   if (m && !/^(?:add|create|remind|new)\b/i.test(m[1]!) && parseDatePhrase(m[2]!, today)) return dueIntent(m[1]!, m[2]!, today);
 
   // --- rename ---------------------------------------------------------------------------------
+  const should = shouldBe(text, today);
+  if (should) return should;
   m = text.match(/^(?:rename|retitle|renmae|reanme)\s+(.+?)\s+(?:to|as|into)\s+(.+)$/i);
   if (m) return renameIntent(m[1]!, m[2]!);
   m = text.match(/^(?:change|update|edit|set)\s+(?:the\s+)?(?:title|name|text)\s+(?:of|for|on)\s+(.+?)\s+to\s+(.+)$/i);
@@ -365,6 +411,55 @@ function parseWords(message: string, today: string): Intent {
   return { type: "unknown" };
 }
 
+/** A date written as a label before the task: "tomorrow: pick up the parcel", "friday - call bob". */
+function leadingDate(text: string, today: string): Intent | undefined {
+  const m = text.match(/^(.{3,30}?)\s*(?:[:–—]|\s-)\s*(.+)$/);
+  const dueDate = m ? parseDatePhrase(m[1]!, today) : undefined;
+  if (!m || !dueDate) return undefined;
+  const inner = parseWords(m[2]!, today);
+  const intent = inner.type === "add" ? inner : inner.type === "unknown" ? addIntent(m[2]!, today) : inner;
+  return intent.type === "add" ? { type: "add", tasks: intent.tasks.map((t) => ({ ...t, dueDate: t.dueDate ?? dueDate })) } : intent;
+}
+
+/** "book flights is urgent", "the garage one isn't urgent, make it low". */
+function priorityStatement(text: string): Intent | undefined {
+  let m = text.match(/^(.+?)\s+(?:isn't|isnt|is not|aren't|are not)\s+(?:really\s+|that\s+|very\s+)?(?:urgent|important|a priority)(?:[,;]?\s*(?:so\s+)?(?:make it|set it to|mark it(?: as)?|change it to)\s+(low|medium|normal)(?:[- ]prio(?:rity)?)?)?$/i);
+  if (m) return { type: "priority", ref: parseRef(m[1]!), priority: m[2] ? priorityWord(m[2]) : "low" };
+  m = text.match(/^(.+?)\s+(?:is|'s|are)\s+(?:really\s+|very\s+|super\s+|now\s+)?(urgent|important|(?:a\s+)?(?:high|top)[- ]prio(?:rity)?|a priority|(?:a\s+)?low[- ]prio(?:rity)?|(?:a\s+)?(?:medium|normal)[- ]prio(?:rity)?|not urgent|not important|not a priority)$/i);
+  if (m) return { type: "priority", ref: parseRef(m[1]!), priority: /\b(?:low|not)\b/i.test(m[2]!) ? "low" : /\b(?:medium|normal)\b/i.test(m[2]!) ? "medium" : "high" };
+  return undefined;
+}
+
+/** "X should be 'Y'" renames; "X should be done by friday" moves it; "X should be high priority" reprioritizes. */
+function shouldBe(text: string, today: string): Intent | undefined {
+  const m = text.match(/^(?:fix (?:the |a |that )?typo[:,]?\s+)?(.+?)\s+should\s+(?:be|say|read|be called|be named|be renamed to)\s+(.+?)(?:\s+instead)?$/i);
+  if (!m) return undefined;
+  const when = m[2]!.replace(/^(?:done|finished|ready|completed|sorted)\s+(?=by|on|for|before|until)/i, "");
+  if (parseDatePhrase(when, today)) return dueIntent(m[1]!, when, today);
+  const priority = m[2]!.match(/^(?:a\s+)?(high|low|medium|normal|top|urgent)(?:[- ]prio(?:rity)?)?$/i);
+  if (priority) return { type: "priority", ref: parseRef(m[1]!), priority: priorityWord(priority[1]!) };
+  return renameIntent(m[1]!, m[2]!);
+}
+
+/** "postpone X by 2 days", "push X back a week": moved from its own due date. */
+function shiftIntent(text: string): Intent | undefined {
+  const m = text.match(/^(?:postpone|push(?:\s+back)?|delay|defer|move|bump|shift|put off)\s+(.+?)\s+(?:back\s+|forward\s+|out\s+)?(?:by\s+)?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(days?|weeks?)(?:\s+(later|back|forward|earlier|sooner))?$/i);
+  if (!m) return undefined;
+  const n = NUMBER_WORDS[m[2]!.toLowerCase()] ?? Number(m[2]);
+  const days = n * (/^week/i.test(m[3]!) ? 7 : 1) * (/^(?:earlier|sooner)$/i.test(m[4] ?? "") ? -1 : 1);
+  return { type: "shift", ref: parseRef(m[1]!), days };
+}
+
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/** "I'll do the laundry tomorrow instead": the named task moves to that date. */
+function planStatement(text: string, today: string): Intent | undefined {
+  const m = text.match(/^(?:i'll|i will|i'm going to|i am going to|i'm gonna|gonna|i can|let me|we'll|i'd rather)\s+(.+?)(?:\s+instead)?$/i);
+  if (!m) return undefined;
+  const dated = extractTrailingDate(m[1]!, today);
+  return dated.dueDate && dated.rest ? { type: "due", ref: parseRef(dated.rest), dueDate: dated.dueDate } : undefined;
+}
+
 /** The end of the week (Sunday) containing this date. */
 function endOfWeek(iso: string): string {
   return addDays(iso, (7 - new Date(`${iso}T00:00:00Z`).getUTCDay()) % 7);
@@ -373,6 +468,10 @@ function endOfWeek(iso: string): string {
 /** The due dates a question is about: "due today", "this week", "tomorrow", "on friday". */
 function dueWindowFrom(text: string, today: string): DueWindow | undefined {
   const t = text.replace(/[?!.]+$/, "");
+  const pair = t.match(/\b((?:this\s+|next\s+)?[a-z]+)\s+(?:or|and|&)\s+((?:this\s+|next\s+)?[a-z]+)$/i);
+  const a = pair ? parseDatePhrase(pair[1]!, today) : undefined;
+  const b = pair ? parseDatePhrase(pair[2]!, today) : undefined;
+  if (pair && a && b) return { from: a < b ? a : b, to: a < b ? b : a, label: `${pair[1]!.toLowerCase()} or ${pair[2]!.toLowerCase()}` };
   if (/\b(?:this|the)\s+week\b/i.test(t)) return { from: today, to: endOfWeek(today), label: "this week" };
   if (/\bnext\s+week\b(?!\s+\w+day)/i.test(t) && !/\w+day\s+next\s+week/i.test(t)) {
     const from = addDays(endOfWeek(today), 1);
@@ -397,12 +496,14 @@ function priorityFrom(text: string): TaskPriority | undefined {
 
 /** A question about the list, with what it narrows to: "what's due today?", "show me low priority stuff". */
 function listIntent(text: string, today: string): Intent {
-  let status = statusFrom(text);
-  const due = status === "overdue" ? undefined : dueWindowFrom(text, today);
+  const undated =
+    /\b(?:don'?t|do not|doesn'?t|does not)\s+(?:have|has)\s+(?:a\s+|any\s+)?(?:due\s+)?(?:dates?|deadlines?)\b|\b(?:without|with no|have no|has no|no)\s+(?:a\s+)?(?:due\s+)?(?:dates?|deadlines?)\b|\bundated\b/i.test(text);
+  let status = undated ? "all" : statusFrom(text);
+  const due = status === "overdue" || undated ? undefined : dueWindowFrom(text, today);
   const priority = priorityFrom(text);
-  // A question about what is due or important is about what is still to do.
-  if ((due || priority) && status === "all") status = "active";
-  return { type: "list", status, ...(priority ? { priority } : {}), ...(due ? { due } : {}) };
+  // A question about what is due, undated or important is about what is still to do.
+  if ((due || priority || undated) && status === "all") status = "active";
+  return { type: "list", status, ...(priority ? { priority } : {}), ...(due ? { due } : {}), ...(undated ? { undated: true as const } : {}) };
 }
 
 function priorityWord(word: string): TaskPriority {

@@ -1,3 +1,4 @@
+import { addDays } from "@/lib/dates";
 import { describeDate } from "./dates";
 import { MATCH_THRESHOLD, titleMatchScore } from "./fuzzy";
 import { parseIntent, parseRef, type Intent, type TaskRef } from "./intents";
@@ -52,9 +53,32 @@ const isRejected = (ex: ToolExchange) => ex.outcome?.status === "rejected";
 const failure = (ex: ToolExchange): Failed | undefined => (ex.outcome?.status === "error" ? ex.outcome : undefined);
 const tasksOf = (ex: ToolExchange): TaskData[] => (ex.outcome?.status === "ok" ? ex.outcome.tasks : []);
 
+function cleanMessage(message: string): string {
+  return message.replace(/^MCP error -?\d+:\s*/, "").replace(/^Input validation error:\s*/, "");
+}
+
 function errorReply(failed: Failed): Step {
-  const message = failed.message.replace(/^MCP error -?\d+:\s*/, "").replace(/^Input validation error:\s*/, "");
-  return reply(`I couldn't do that: ${message}`);
+  return reply(`I couldn't do that: ${cleanMessage(failed.message)}`);
+}
+
+/** The batch tools take at most this many ids a call (mcp/tools/schemas.ts). */
+const BATCH_MAX = 50;
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/** A batch's outcome from its per-item results: what was changed, and which ids failed and why. */
+function batchReply(verb: string, suffix: string, actions: ToolExchange[], listed: TaskData[]): string {
+  const ok = actions.flatMap(tasksOf);
+  const failed = actions.flatMap((a) => (a.outcome?.status === "ok" ? a.outcome.failed : []));
+  const titleOf = (id: number) => listed.find((t) => t.id === id)?.title;
+  const done = ok.length ? `${verb} ${ok.length} task${ok.length === 1 ? "" : "s"}${suffix}: ${joinTitles(ok.map((t) => t.title))}.` : `No tasks were ${verb.toLowerCase()}.`;
+  if (!failed.length) return done;
+  const lines = failed.map((f) => `- ${titleOf(f.id) ? quote(titleOf(f.id)!) : `#${f.id}`}: ${f.error}`);
+  return `${done}\nThese failed:\n${lines.join("\n")}`;
 }
 
 /** Finds the task a reference points at, or explains why it can't. */
@@ -94,6 +118,7 @@ function resolveRef(
   listInTurn: ToolExchange | undefined,
   listArgs: Record<string, unknown>,
   preferred: (t: TaskData) => boolean = () => true,
+  needsData = false,
 ): Resolution | { needList: Step } {
   if (ref.kind === "position") {
     const shown = transcript.lastListShown();
@@ -105,8 +130,8 @@ function resolveRef(
     const task = transcript.lastMentioned();
     return task ? { task } : { step: reply("Which task do you mean? Say its title, or “show my tasks” first.") };
   }
-  if (ref.kind === "id") {
-    // A bare number right after a list means its position there, as the list was numbered.
+  if (ref.kind === "id" && !needsData) {
+    // The tool finds the task by id (and says so when it cannot); nothing else about it is needed.
     return { task: { id: ref.id, title: `task #${ref.id}`, completed: false } };
   }
   if (!listInTurn) return { needList: call(TOOL.list_tasks, { ...listArgs, limit: 100 }) };
@@ -173,6 +198,7 @@ type ListIntent = Extract<Intent, { type: "list" }>;
 function matchesFilters(task: TaskData, intent: ListIntent): boolean {
   if (intent.priority && (task.priority ?? "medium") !== intent.priority) return false;
   if (intent.due && (!task.dueDate || task.dueDate < intent.due.from || task.dueDate > intent.due.to)) return false;
+  if (intent.undated && task.dueDate) return false;
   return true;
 }
 
@@ -184,9 +210,9 @@ function dueLabel(due: NonNullable<ListIntent["due"]>, today: string): string {
 function listReply(intent: ListIntent, list: ToolExchange, today: string): Step {
   const tasks = tasksOf(list).filter((t) => matchesFilters(t, intent));
   const kind = { all: "", active: "open ", completed: "completed ", overdue: "overdue " }[intent.status] + (intent.priority ? `${intent.priority} priority ` : "");
-  const about = (intent.search ? ` matching ${quote(intent.search)}` : "") + (intent.due ? dueLabel(intent.due, today) : "");
+  const about = (intent.search ? ` matching ${quote(intent.search)}` : "") + (intent.due ? dueLabel(intent.due, today) : "") + (intent.undated ? " with no due date" : "");
   if (!tasks.length) {
-    const filtered = intent.search || intent.priority || intent.due;
+    const filtered = intent.search || intent.priority || intent.due || intent.undated;
     const empty = filtered ? `No ${kind}tasks${about}.` : { all: "Your list is empty. Try “add buy milk tomorrow”.", active: "Nothing left to do. 🎉", completed: "No completed tasks yet.", overdue: "Nothing is overdue." }[intent.status];
     return reply(empty);
   }
@@ -221,18 +247,20 @@ export function planNextStep(transcript: Transcript, today: string): Step {
       return reply(`Sorry, I didn't understand that. ${HELP_TEXT.replace(/^I'm the built-in offline assistant: I understand simple task commands\. /, "I understand simple task commands. ")}`);
 
     case "add": {
-      const done = turn.filter((ex) => ex.name === TOOL.add_task);
-      const errored = done.map(failure).find(Boolean);
+      // One task is one add_task; several are one add_tasks call, all added or none.
+      const toolName = intent.tasks.length === 1 ? TOOL.add_task : TOOL.add_tasks;
+      const done = turn.find((ex) => ex.name === toolName);
+      if (!done) return call(toolName, intent.tasks.length === 1 ? { ...intent.tasks[0]! } : { tasks: intent.tasks });
+      const errored = failure(done);
       if (errored) return errorReply(errored);
-      if (done.length < intent.tasks.length) return call(TOOL.add_task, { ...intent.tasks[done.length]! });
-      const added = done.flatMap(tasksOf);
+      const added = tasksOf(done);
       if (added.length === 1) return reply(`Added ${quote(added[0]!.title)}${details(added[0]!, today)}.`);
       return reply(`Added ${added.length} tasks: ${joinTitles(added.map((t) => t.title))}${details(added[0]!, today)}.`);
     }
 
     case "list": {
       const list = turn.find((ex) => ex.name === TOOL.list_tasks);
-      const filtered = intent.priority !== undefined || intent.due !== undefined;
+      const filtered = intent.priority !== undefined || intent.due !== undefined || intent.undated === true;
       if (!list)
         return call(TOOL.list_tasks, { status: intent.status, ...(intent.search ? { search: intent.search } : {}), ...(intent.status === "all" && !filtered ? {} : { sort: "due" }), limit: filtered ? 100 : 50 });
       const failed = failure(list);
@@ -253,12 +281,13 @@ export function planNextStep(transcript: Transcript, today: string): Step {
     case "complete":
     case "rename":
     case "due":
+    case "shift":
     case "priority":
     case "delete": {
       const toolName = intent.type === "delete" ? TOOL.delete_task : intent.type === "complete" ? TOOL.complete_task : TOOL.update_task;
       const action = turn.find((ex) => ex.name === toolName);
       if (action) return outcome(intent, action, today, turn);
-      const resolved = resolveRef(intent.ref, transcript, turn.find((ex) => ex.name === TOOL.list_tasks), { status: "all" }, inScope(intent));
+      const resolved = resolveRef(intent.ref, transcript, turn.find((ex) => ex.name === TOOL.list_tasks), { status: "all" }, inScope(intent), intent.type === "shift");
       if ("needList" in resolved) return resolved.needList;
       if ("step" in resolved) return resolved.step;
       const id = resolved.task.id;
@@ -271,6 +300,9 @@ export function planNextStep(transcript: Transcript, today: string): Step {
           return call(TOOL.update_task, { id, title: intent.title });
         case "due":
           return call(TOOL.update_task, { id, dueDate: intent.dueDate });
+        case "shift":
+          // From its own due date; a task with none is moved from today.
+          return call(TOOL.update_task, { id, dueDate: addDays(resolved.task.dueDate ?? today, intent.days) });
         case "priority":
           return call(TOOL.update_task, { id, priority: intent.priority });
         case "delete":
@@ -282,7 +314,7 @@ export function planNextStep(transcript: Transcript, today: string): Step {
     case "complete_all":
     case "delete_completed": {
       const status = intent.type === "complete_all" ? "active" : "completed";
-      const toolName = intent.type === "complete_all" ? TOOL.complete_task : TOOL.delete_task;
+      const toolName = intent.type === "complete_all" ? TOOL.complete_tasks : TOOL.delete_tasks;
       const list = turn.find((ex) => ex.name === TOOL.list_tasks);
       if (!list) return call(TOOL.list_tasks, { status, limit: 100 });
       const failed = failure(list);
@@ -291,12 +323,25 @@ export function planNextStep(transcript: Transcript, today: string): Step {
       // The list was asked for by status; checking each task's own flag too costs nothing.
       const targets = tasksOf(list).filter((t) => t.completed === (status === "completed"));
       if (!targets.length) return reply(status === "active" ? "Nothing left to complete." : "There are no completed tasks to delete.");
-      if (!actions.length) return { type: "calls", calls: targets.map((t) => ({ name: toolName, args: { id: t.id } })) };
+      if (!actions.length) {
+        // One batch call (more only past the tool's limit of ids per call).
+        const batches = chunk(targets.map((t) => t.id), BATCH_MAX);
+        const args = (ids: number[]) => (intent.type === "complete_all" ? { ids, completed: true } : { ids });
+        return { type: "calls", calls: batches.map((ids) => ({ name: toolName, args: args(ids) })) };
+      }
       if (actions.every(isRejected)) return reply(`Okay, I left your tasks as they were.`);
-      const ok = actions.flatMap(tasksOf);
-      const verb = intent.type === "complete_all" ? "Marked" : "Deleted";
-      const suffix = intent.type === "complete_all" ? " as done" : "";
-      return reply(`${verb} ${ok.length} task${ok.length === 1 ? "" : "s"}${suffix}: ${joinTitles(ok.map((t) => t.title))}.`);
+      const errored = actions.map(failure).find(Boolean);
+      if (errored && !actions.some((a) => tasksOf(a).length)) return errorReply(errored);
+      return reply(batchReply(intent.type === "complete_all" ? "Marked" : "Deleted", intent.type === "complete_all" ? " as done" : "", actions, tasksOf(list)));
+    }
+
+    case "undo": {
+      const undo = turn.find((ex) => ex.name === TOOL.undo_last_change);
+      if (!undo) return call(TOOL.undo_last_change, {});
+      const failed = failure(undo);
+      if (failed) return reply(`I couldn't undo that: ${cleanMessage(failed.message)}`);
+      const data = undo.outcome?.status === "ok" ? undo.outcome.undo : undefined;
+      return reply(data?.summary ?? "Done.");
     }
   }
   return reply(HELP_TEXT);
@@ -319,6 +364,7 @@ function outcome(intent: Intent, action: ToolExchange, today: string, turn: Tool
     case "rename":
       return reply(`Renamed it to ${quote(task.title)}.`);
     case "due":
+    case "shift":
       return reply(task.dueDate ? `${quote(task.title)} is now due ${describeDate(task.dueDate, today)}.` : `Removed the due date from ${quote(task.title)}.`);
     case "priority":
       return reply(`${quote(task.title)} is now ${task.priority ?? "medium"} priority.`);

@@ -13,19 +13,34 @@ const taskData = z.object({
 });
 export type TaskData = z.infer<typeof taskData>;
 
+/** One item of a batch tool's results: the task as changed, or why it was not. */
+const batchItem = z.union([
+  z.object({ id: z.number().int(), ok: z.literal(true), task: taskData }),
+  z.object({ id: z.number().int(), ok: z.literal(false), error: z.string() }),
+]);
+
+const undoData = z.object({ summary: z.string(), restored: z.array(taskData), removed: z.array(taskData), alreadyUndone: z.boolean() });
+export type UndoData = z.infer<typeof undoData>;
+
 const toolData = z.union([
   z.object({ isError: z.literal(true), error: z.string() }),
   z.object({ task: taskData }),
   z.object({ tasks: z.array(taskData), nextCursor: z.string().nullable().optional() }),
+  z.object({ results: z.array(batchItem) }),
+  undoData,
 ]);
 
+export type ItemFailure = { id: number; error: string };
+
 /**
- * What a tool call came back with, read from the JSON data part alone: the tasks it returned,
- * a failure (flagged by the tool, or an output with no data at all, such as a thrown error), or
- * the user's refusal, which the runner writes as the whole output.
+ * What a tool call came back with, read from the JSON data part alone: the tasks it returned
+ * (for a batch, the items that succeeded, and the ids that failed with the tool's reason; for an
+ * undo, the tasks it brought back, and what it restored and removed), a failure (flagged by the
+ * tool, or an output with no data at all, such as a thrown error), or the user's refusal, which
+ * the runner writes as the whole output.
  */
 export type ToolOutcome =
-  | { status: "ok"; tasks: TaskData[]; more: boolean }
+  | { status: "ok"; tasks: TaskData[]; more: boolean; failed: ItemFailure[]; undo?: UndoData }
   | { status: "error"; message: string }
   | { status: "rejected" };
 
@@ -41,8 +56,16 @@ export function readOutcome(output: unknown): ToolOutcome {
   if (!parsed.success) return { status: "error", message: read.text };
   const data = parsed.data;
   if ("isError" in data) return { status: "error", message: data.error };
-  if ("task" in data) return { status: "ok", tasks: [data.task], more: false };
-  return { status: "ok", tasks: data.tasks, more: data.nextCursor != null };
+  if ("task" in data) return { status: "ok", tasks: [data.task], more: false, failed: [] };
+  if ("results" in data)
+    return {
+      status: "ok",
+      tasks: data.results.flatMap((r) => (r.ok ? [r.task] : [])),
+      more: false,
+      failed: data.results.flatMap((r) => (r.ok ? [] : [{ id: r.id, error: r.error }])),
+    };
+  if ("restored" in data) return { status: "ok", tasks: data.restored, more: false, failed: [], undo: data };
+  return { status: "ok", tasks: data.tasks, more: data.nextCursor != null, failed: [] };
 }
 
 type AnyItem = AgentInputItem & Record<string, unknown>;
@@ -109,6 +132,8 @@ export class Transcript {
   lastMentioned(): TaskData | undefined {
     for (const ex of [...this.earlier].reverse()) {
       if (ex.name === TOOL.list_tasks || ex.outcome?.status !== "ok") continue;
+      // After an undo, "it" is what the undo brought back; a task it removed is gone.
+      if (ex.outcome.undo) return ex.outcome.tasks.length === 1 ? ex.outcome.tasks[0] : undefined;
       if (ex.outcome.tasks.length === 1) return ex.outcome.tasks[0];
     }
     const list = this.lastListShown();
