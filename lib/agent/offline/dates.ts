@@ -99,7 +99,8 @@ function chronoDate(text: string, today: string): string | undefined {
   const phrase = text.replace(/^the\s+/, "");
   const results = chrono.parse(phrase, referenceDate(today), { forwardDate: true });
   const only = results.length === 1 ? results[0]! : undefined;
-  if (!only || only.index !== 0 || only.text.length !== phrase.length || !namesADay(only)) return undefined;
+  // A range ("today to tomorrow") is not one date.
+  if (!only || only.end || only.index !== 0 || only.text.length !== phrase.length || !namesADay(only)) return undefined;
   return isoOf(only);
 }
 

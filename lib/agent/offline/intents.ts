@@ -16,6 +16,16 @@ export type NewTask = { title: string; dueDate?: string; priority?: TaskPriority
 /** A due-date window a question asks about: "due today" is one day, "this week" several. */
 export type DueWindow = { from: string; to: string; label: string };
 
+/** One change applied to many tasks in a single batch call. */
+export type BatchAction =
+  | { kind: "complete"; completed: boolean }
+  | { kind: "delete" }
+  | { kind: "due"; dueDate: string | null }
+  | { kind: "priority"; priority: TaskPriority };
+
+/** Which tasks "everything …" means: a status, a due window or a priority, less the ones excepted. */
+export type Selection = { status?: "active" | "completed" | "all" | "overdue"; due?: DueWindow; priority?: TaskPriority; except?: string };
+
 export type Intent =
   | { type: "add"; tasks: NewTask[] }
   | { type: "list"; status: "all" | "active" | "completed" | "overdue"; search?: string; priority?: TaskPriority; due?: DueWindow; undated?: true }
@@ -29,6 +39,7 @@ export type Intent =
   | { type: "delete"; ref: TaskRef }
   | { type: "delete_completed" }
   | { type: "undo" }
+  | { type: "bulk"; action: BatchAction; selection: Selection }
   | { type: "help" }
   | { type: "greeting" }
   | { type: "thanks" }
@@ -314,6 +325,9 @@ function parseWords(message: string, today: string): Intent {
       /^(?:complete|finish)\s+(?:all|everything)(?:\s+(?:my\s+)?(?:tasks|todos))?$/i.test(text))
     return { type: "complete_all" };
 
+  const bulk = bulkIntent(text, today);
+  if (bulk) return bulk;
+
   // --- list -----------------------------------------------------------------------------------
   const when = whenIsItDue(text);
   if (when) return when;
@@ -409,6 +423,48 @@ function parseWords(message: string, today: string): Intent {
   if (m) return addIntent(m[1]!, today);
 
   return { type: "unknown" };
+}
+
+/** Words that may stand around "all"/"everything" without naming a task. */
+const SELECTION_FILLER =
+  /\b(?:all|every|everything|each|of|them|those|these|my|the|tasks?|todos?|to-dos?|items?|things|stuff|ones?|on|in|from|list|that|are|is|overdue|late|past|completed|done|finished|open|remaining|left|outstanding|pending|high|low|medium|normal|priority|prio|urgent|important|i|have|got|else|current|currently)\b|'s/gi;
+
+/** "everything", "all of them", "all my overdue stuff", "everything due today", "everything except walk the dog". */
+function parseSelection(raw: string, today: string): Selection | undefined {
+  let t = raw.trim().replace(/[.!?]+$/, "");
+  let except: string | undefined;
+  const ex = t.match(/^(.+?)\s*,?\s+(?:except(?:\s+for)?|but(?:\s+not)?|apart from|other than|besides)\s+(.+)$/i);
+  if (ex) [t, except] = [ex[1]!, ex[2]!.replace(/^(?:the|my)\s+/i, "")];
+  if (!/^(?:all|every|everything|each)\b/i.test(t)) return undefined;
+  const due = /\bdue\b/i.test(t) ? dueWindowFrom(t, today) : undefined;
+  if (/\bdue\b/i.test(t) && !due) return undefined;
+  const core = due ? t.replace(/\bdue\b.*$/i, "") : t;
+  if (/[a-z]/i.test(core.replace(SELECTION_FILLER, " "))) return undefined;
+  const status = /\b(?:overdue|late|past due)\b/i.test(core) ? "overdue" : /\b(?:completed|done|finished)\b/i.test(core) ? "completed" : /\b(?:open|remaining|left|outstanding|pending)\b/i.test(core) ? "active" : undefined;
+  const priority = priorityFrom(core);
+  return { ...(status ? { status } : {}), ...(due ? { due } : {}), ...(priority ? { priority } : {}), ...(except ? { except } : {}) };
+}
+
+/** A change to "everything …": "complete everything except X", "move everything due today to tomorrow", "make all of them high priority". */
+function bulkIntent(text: string, today: string): Intent | undefined {
+  let m = text.match(/^(?:mark|set|complete|finish|tick off|check off|cross off)\s+(.+?)(?:\s+(?:as\s+)?(done|complete|completed|finished|not done|undone|incomplete|open))?$/i);
+  let selection = m ? parseSelection(m[1]!, today) : undefined;
+  if (m && selection && (m[2] || !/^(?:mark|set)\b/i.test(text)))
+    return { type: "bulk", action: { kind: "complete", completed: !/^(?:not done|undone|incomplete|open)$/i.test(m[2] ?? "") }, selection };
+  m = text.match(/^(?:reopen|uncheck|untick|unmark)\s+(.+)$/i);
+  selection = m ? parseSelection(m[1]!, today) : undefined;
+  if (selection) return { type: "bulk", action: { kind: "complete", completed: false }, selection };
+  m = text.match(/^(?:delete|remove|clear|get rid of|trash|erase|drop|wipe)\s+(.+)$/i);
+  selection = m ? parseSelection(m[1]!, today) : undefined;
+  if (selection) return { type: "bulk", action: { kind: "delete" }, selection };
+  m = text.match(/^(?:move|push|postpone|reschedule|shift|change|set|put)\s+(.+)\s+(?:to|until|till|for)\s+(.+)$/i) ?? text.match(/^(?:make|set)\s+(.+?)\s+due\s+(.+)$/i);
+  selection = m ? parseSelection(m[1]!, today) : undefined;
+  const dueDate = m ? parseDatePhrase(m[2]!, today) : undefined;
+  if (selection && dueDate) return { type: "bulk", action: { kind: "due", dueDate }, selection };
+  m = text.match(/^(?:make|mark|set|flag|change)\s+(.+?)\s+(?:to\s+|as\s+)?(?:a\s+)?(high|low|medium|normal|urgent|important|top)(?:[- ]prio(?:rity)?)?$/i);
+  selection = m ? parseSelection(m[1]!, today) : undefined;
+  if (selection) return { type: "bulk", action: { kind: "priority", priority: priorityWord(m![2]!) }, selection };
+  return undefined;
 }
 
 /** A date written as a label before the task: "tomorrow: pick up the parcel", "friday - call bob". */

@@ -1,7 +1,8 @@
 import { addDays } from "@/lib/dates";
 import { describeDate } from "./dates";
 import { MATCH_THRESHOLD, titleMatchScore } from "./fuzzy";
-import { parseIntent, parseRef, type Intent, type TaskRef } from "./intents";
+import { batchActionOf, batchArgs, batchTool, batchWords } from "./batch";
+import { parseIntent, parseRef, type BatchAction, type Intent, type Selection, type TaskRef } from "./intents";
 import { TOOL, type ToolName } from "@/mcp/tools";
 import { REJECTION_MARKER, Transcript, type TaskData, type ToolExchange, type ToolOutcome } from "./transcript";
 
@@ -68,6 +69,46 @@ function chunk<T>(items: T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
   return chunks;
+}
+
+/**
+ * One change over many tasks as a single batch call (split only past the tool's limit of ids),
+ * then, once it has run, the reply from its per-item results.
+ */
+function batchStep(action: BatchAction, targets: TaskData[], turn: ToolExchange[], listed: TaskData[], today: string): Step {
+  const toolName = batchTool(action);
+  const actions = turn.filter((ex) => ex.name === toolName);
+  if (!actions.length) return { type: "calls", calls: chunk(targets.map((t) => t.id), BATCH_MAX).map((ids) => ({ name: toolName, args: batchArgs(action, ids) })) };
+  if (actions.every(isRejected)) return reply(`Okay, I left your tasks as they were.`);
+  const errored = actions.map(failure).find(Boolean);
+  if (errored && !actions.some((a) => tasksOf(a).length)) return errorReply(errored);
+  const { verb, suffix } = batchWords(action, today);
+  return reply(batchReply(verb, suffix, actions, listed));
+}
+
+/** Whether a task is among "everything …" for this action; an unnamed status is the one the action changes. */
+function inSelection(task: TaskData, selection: Selection, action: BatchAction, today: string): boolean {
+  const status = selection.status ?? (action.kind === "delete" ? "all" : action.kind === "complete" && !action.completed ? "completed" : "active");
+  if (status === "active" && task.completed) return false;
+  if (status === "completed" && !task.completed) return false;
+  if (status === "overdue" && (task.completed || !task.dueDate || task.dueDate >= today)) return false;
+  if (selection.priority && (task.priority ?? "medium") !== selection.priority) return false;
+  if (selection.due && (!task.dueDate || task.dueDate < selection.due.from || task.dueDate > selection.due.to)) return false;
+  return true;
+}
+
+/** "buy milk and call mum": each part names exactly one task, or this is not a list of tasks. */
+function resolveParts(text: string, tasks: TaskData[], preferred: (t: TaskData) => boolean): TaskData[] | undefined {
+  const parts = text.split(/\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+/i).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return undefined;
+  const found: TaskData[] = [];
+  for (const part of parts) {
+    const first = closestTitles(part, tasks.filter(preferred));
+    const rivals = first.length ? first : closestTitles(part, tasks);
+    if (rivals.length !== 1 || found.includes(rivals[0]!)) return undefined;
+    found.push(rivals[0]!);
+  }
+  return found;
 }
 
 /** A batch's outcome from its per-item results: what was changed, and which ids failed and why. */
@@ -287,9 +328,17 @@ export function planNextStep(transcript: Transcript, today: string): Step {
       const toolName = intent.type === "delete" ? TOOL.delete_task : intent.type === "complete" ? TOOL.complete_task : TOOL.update_task;
       const action = turn.find((ex) => ex.name === toolName);
       if (action) return outcome(intent, action, today, turn);
-      const resolved = resolveRef(intent.ref, transcript, turn.find((ex) => ex.name === TOOL.list_tasks), { status: "all" }, inScope(intent), intent.type === "shift");
+      const list = turn.find((ex) => ex.name === TOOL.list_tasks);
+      const asBatch = batchActionOf(intent);
+      if (asBatch && list && turn.some((ex) => ex.name === batchTool(asBatch))) return batchStep(asBatch, [], turn, tasksOf(list), today);
+      const resolved = resolveRef(intent.ref, transcript, list, { status: "all" }, inScope(intent), intent.type === "shift");
       if ("needList" in resolved) return resolved.needList;
-      if ("step" in resolved) return resolved.step;
+      if ("step" in resolved) {
+        // No task has the whole name: it may name several ("mark buy milk and call mum as done").
+        const listed = list ? tasksOf(list) : [];
+        const several = asBatch && intent.ref.kind === "title" && !closestTitles(intent.ref.text, listed).length ? resolveParts(intent.ref.text, listed, inScope(intent)) : undefined;
+        return several ? batchStep(asBatch!, several, turn, listed, today) : resolved.step;
+      }
       const id = resolved.task.id;
       switch (intent.type) {
         case "complete":
@@ -319,20 +368,30 @@ export function planNextStep(transcript: Transcript, today: string): Step {
       if (!list) return call(TOOL.list_tasks, { status, limit: 100 });
       const failed = failure(list);
       if (failed) return errorReply(failed);
-      const actions = turn.filter((ex) => ex.name === toolName);
+      const action: BatchAction = intent.type === "complete_all" ? { kind: "complete", completed: true } : { kind: "delete" };
+      if (turn.some((ex) => ex.name === toolName)) return batchStep(action, [], turn, tasksOf(list), today);
       // The list was asked for by status; checking each task's own flag too costs nothing.
       const targets = tasksOf(list).filter((t) => t.completed === (status === "completed"));
       if (!targets.length) return reply(status === "active" ? "Nothing left to complete." : "There are no completed tasks to delete.");
-      if (!actions.length) {
-        // One batch call (more only past the tool's limit of ids per call).
-        const batches = chunk(targets.map((t) => t.id), BATCH_MAX);
-        const args = (ids: number[]) => (intent.type === "complete_all" ? { ids, completed: true } : { ids });
-        return { type: "calls", calls: batches.map((ids) => ({ name: toolName, args: args(ids) })) };
+      return batchStep(action, targets, turn, tasksOf(list), today);
+    }
+
+    case "bulk": {
+      const list = turn.find((ex) => ex.name === TOOL.list_tasks);
+      if (!list) return call(TOOL.list_tasks, { status: "all", limit: 100 });
+      const failed = failure(list);
+      if (failed) return errorReply(failed);
+      const listed = tasksOf(list);
+      if (turn.some((ex) => ex.name === batchTool(intent.action))) return batchStep(intent.action, [], turn, listed, today);
+      let targets = listed.filter((t) => inSelection(t, intent.selection, intent.action, today));
+      const except = intent.selection.except;
+      if (except) {
+        const excluded = closestTitles(except, targets);
+        if (!excluded.length) return reply(`I couldn't find a task called ${quote(except)} to leave out, so nothing was changed.`);
+        targets = targets.filter((t) => !excluded.includes(t));
       }
-      if (actions.every(isRejected)) return reply(`Okay, I left your tasks as they were.`);
-      const errored = actions.map(failure).find(Boolean);
-      if (errored && !actions.some((a) => tasksOf(a).length)) return errorReply(errored);
-      return reply(batchReply(intent.type === "complete_all" ? "Marked" : "Deleted", intent.type === "complete_all" ? " as done" : "", actions, tasksOf(list)));
+      if (!targets.length) return reply("No tasks match that, so nothing was changed.");
+      return batchStep(intent.action, targets, turn, listed, today);
     }
 
     case "undo": {
