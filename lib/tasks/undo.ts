@@ -66,6 +66,27 @@ async function revert(tx: Tx, userId: string, changes: TaskChange[]) {
   return rows as Array<{ kind: "removed" | "restored"; task: TaskSnapshot }>;
 }
 
+/** Undoes one change set (or the user's most recent) inside `tx`; a refusal throws, so the caller's transaction rolls back. */
+async function undoIn(tx: Tx, userId: string, id: string | undefined): Promise<Undone> {
+  const { rows } = await tx.execute<ChangeSetRecord>(sql`
+    select id, changes, undone_at from change_sets
+    where user_id = ${userId} ${id ? sql`and id = ${id}` : sql``}
+    order by created_at desc limit 1 for update`);
+  const set = (rows as ChangeSetRecord[])[0];
+  if (!set) throw new NotFoundError(id ? "That change was not found." : "There is nothing to undo yet.");
+  const what = describeChanges(set.changes);
+  if (set.undone_at) return { changeSetId: set.id, summary: `Already undone: ${what}. Nothing else was changed.`, restored: [], removed: [], alreadyUndone: true };
+  const conflict = await conflicts(tx, userId, set.changes);
+  if (conflict) throw new ConflictError(`Can't undo (${what}): ${conflict}. Nothing was undone.`);
+  const reverted = await revert(tx, userId, set.changes);
+  if (reverted.length !== set.changes.length) throw new ConflictError(`Can't undo (${what}): a task changed while undoing. Nothing was undone.`);
+  await tx.execute(sql`update change_sets set undone_at = now() where id = ${set.id}`);
+  const pick = (kind: "removed" | "restored") => reverted.filter((r) => r.kind === kind).map((r) => taskFromSnapshot(r.task));
+  return { changeSetId: set.id, summary: `${sentence(`undone: ${what}`)}.`, restored: pick("restored"), removed: pick("removed"), alreadyUndone: false };
+}
+
+const changeSetIdOf = (value: unknown) => parseWith(changeSetIdSchema, value, "change set id", "changeSetId");
+
 /**
  * Undoes a change set: the given one, or the user's most recent. It restores every task it
  * touched as it was before (deleted tasks come back with their ids), or nothing: when any task
@@ -73,22 +94,20 @@ async function revert(tx: Tx, userId: string, changes: TaskChange[]) {
  * undoing it again changes nothing and says so.
  */
 export async function undoChange(userId: string, changeSetId?: unknown): Promise<Undone> {
-  const id = changeSetId === undefined || changeSetId === null ? undefined : parseWith(changeSetIdSchema, changeSetId, "change set id", "changeSetId");
+  const id = changeSetId === undefined || changeSetId === null ? undefined : changeSetIdOf(changeSetId);
+  return db.transaction((tx) => undoIn(tx, userId, id));
+}
+
+/**
+ * Undoes several change sets as one change, in the order given (newest first): all of them, or,
+ * when any one is refused, none, so "Nothing was undone" is true (a confirmed card's Undo, whose
+ * calls each recorded a change set).
+ */
+export async function undoChanges(userId: string, changeSetIds: unknown[]): Promise<Undone[]> {
+  const ids = changeSetIds.map(changeSetIdOf);
   return db.transaction(async (tx) => {
-    const { rows } = await tx.execute<ChangeSetRecord>(sql`
-      select id, changes, undone_at from change_sets
-      where user_id = ${userId} ${id ? sql`and id = ${id}` : sql``}
-      order by created_at desc limit 1 for update`);
-    const set = (rows as ChangeSetRecord[])[0];
-    if (!set) throw new NotFoundError(id ? "That change was not found." : "There is nothing to undo yet.");
-    const what = describeChanges(set.changes);
-    if (set.undone_at) return { changeSetId: set.id, summary: `Already undone: ${what}. Nothing else was changed.`, restored: [], removed: [], alreadyUndone: true };
-    const conflict = await conflicts(tx, userId, set.changes);
-    if (conflict) throw new ConflictError(`Can't undo (${what}): ${conflict}. Nothing was undone.`);
-    const reverted = await revert(tx, userId, set.changes);
-    if (reverted.length !== set.changes.length) throw new ConflictError(`Can't undo (${what}): a task changed while undoing. Nothing was undone.`);
-    await tx.execute(sql`update change_sets set undone_at = now() where id = ${set.id}`);
-    const pick = (kind: "removed" | "restored") => reverted.filter((r) => r.kind === kind).map((r) => taskFromSnapshot(r.task));
-    return { changeSetId: set.id, summary: `${sentence(`undone: ${what}`)}.`, restored: pick("restored"), removed: pick("removed"), alreadyUndone: false };
+    const undone: Undone[] = [];
+    for (const id of ids) undone.push(await undoIn(tx, userId, id));
+    return undone;
   });
 }

@@ -1,6 +1,6 @@
 import { setTracingDisabled } from "@openai/agents";
 import { vi } from "vitest";
-import { FakeOpenAI, type RecordedRequest } from "./fake-openai";
+import { FakeOpenAI, type FakeTurn, type RecordedRequest } from "./fake-openai";
 
 /**
  * The real OpenAIProvider (Responses API) pointed at the loopback fake, so a test scripts the
@@ -46,4 +46,16 @@ export function toolOutputData(output: string): unknown {
 export function toolOutputSummary(output: string): string {
   const parts = JSON.parse(output) as Array<{ type?: string; text?: string }>;
   return parts[0]?.text ?? "";
+}
+
+/**
+ * Scripts the agent's turns in order, and answers the chat route's title requests (a model call
+ * without tools, made beside the first turn of a thread) with a fixed title, whenever they come.
+ */
+export function scriptAgentTurns(fake: FakeOpenAI, turns: FakeTurn[], title = "Scripted thread"): void {
+  const queue = [...turns];
+  fake.script((body) => {
+    if (!body?.tools?.length) return { text: title };
+    return queue.shift() ?? { httpError: { status: 400, message: "fake-openai: no scripted agent turn left" } };
+  });
 }

@@ -7,7 +7,7 @@ import * as listRoute from "@/app/api/tasks/route";
 import { db } from "@/db";
 import { changeSets } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { addTasks, changeTask, changeTasks, createTask, removeTask, removeTasks, setTaskCompleted, undoChange, type ChangeSource, type Undone, type UpdateTaskInput } from "@/lib/tasks";
+import { addTasks, changeTask, changeTasks, createTask, removeTask, removeTasks, setTaskCompleted, undoChange, undoChanges, type ChangeSource, type Undone, type UpdateTaskInput } from "@/lib/tasks";
 import { signUpUser } from "../helpers/auth";
 import { chatkitStream, userInput } from "../helpers/chatkit";
 import { jsonRequest, params, readJson } from "../helpers/http";
@@ -369,6 +369,41 @@ describe("another user's change set, unknown and malformed ids", () => {
     const res = await undoOverHttp("", changeSetId);
     expect(res.status).toBe(401);
     expect(await rowsOf(alice.id)).toEqual(aliceRows);
+  });
+});
+
+describe("several change sets undone as one (a confirmed card's Undo)", () => {
+  it("undoes all, newest first, or none when one is refused", async () => {
+    const u = await signUpUser("undo-many");
+    const a = await createTask(u.id, { title: "Wash car" });
+    const b = await createTask(u.id, { title: "Mow lawn" });
+    const first = (await changeTask(u.id, a.id, { completed: true }, "chat")).changeSetId;
+    const second = (await changeTask(u.id, b.id, { completed: true }, "chat")).changeSetId;
+    await changeTask(u.id, a.id, { title: "Wash the car" }, "ui");
+    const changed = await rowsOf(u.id);
+    await expect(undoChanges(u.id, [second, first])).rejects.toThrow("Can't undo (completed “Wash car”): “Wash car” was changed after that. Nothing was undone.");
+    expect(await rowsOf(u.id)).toEqual(changed);
+    expect((await changeSetRow(second))?.undoneAt).toBeNull();
+
+    await changeTask(u.id, a.id, { title: "Wash car" }, "ui");
+    const c = await signUpUser("undo-many");
+    const d = await createTask(c.id, { title: "Fresh" });
+    const third = (await changeTask(c.id, d.id, { completed: true }, "ui")).changeSetId;
+    // Another user's id among them refuses the lot too.
+    await expect(undoChanges(u.id, [second, third])).rejects.toThrow("That change was not found.");
+    expect((await changeSetRow(second))?.undoneAt).toBeNull();
+  });
+
+  it("undoes every one of them when none is refused", async () => {
+    const u = await signUpUser("undo-many");
+    const a = await createTask(u.id, { title: "Wash car" });
+    const b = await createTask(u.id, { title: "Mow lawn" });
+    const before = await rowsOf(u.id);
+    const first = (await changeTask(u.id, a.id, { completed: true }, "chat")).changeSetId;
+    const second = (await changeTask(u.id, b.id, { title: "Mow the lawn" }, "chat")).changeSetId;
+    const undone = await undoChanges(u.id, [second, first]);
+    expect(undone.map((x) => x.summary)).toEqual(["Undone: renamed “Mow lawn” to “Mow the lawn”.", "Undone: completed “Wash car”."]);
+    expect(await rowsOf(u.id)).toEqual(before);
   });
 });
 

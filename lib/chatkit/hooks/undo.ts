@@ -1,7 +1,7 @@
 import type { AgentInputItem } from "@openai/agents";
 import type { MessageRow } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { undoChange } from "@/lib/tasks";
+import { undoChanges } from "@/lib/tasks";
 import type { TurnIO } from "../core";
 import { newItemId } from "../ids";
 import type { AssistantMessageItem, WidgetItem } from "../schemas";
@@ -26,9 +26,8 @@ export async function undoFromCard(io: TurnIO, cardRow: MessageRow): Promise<voi
     text = "There is nothing on that card to undo.";
   } else {
     try {
-      const summaries: string[] = [];
-      for (const id of [...targets].reverse()) summaries.push((await undoChange(io.user.id, id)).summary);
-      text = summaries.join("\n");
+      // All the card's change sets or none: a refusal of one must not leave the others undone.
+      text = (await undoChanges(io.user.id, [...targets].reverse())).map((u) => u.summary).join("\n");
       undone = true;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
