@@ -185,6 +185,19 @@ const CASES: Array<[string, Case]> = [
   ["when is X due", { say: "when is the rent due?", check: replies(new RegExp(`“Pay rent” is due .*\\b${Number(addDays(TODAY, 5).slice(8))}\\b`)) }],
   ["when's X due (tomorrow)", { say: "when's the milk due", check: replies(/“Buy milk” is due tomorrow\./) }],
   ["when is X due (no date)", { say: "when is the dentist due?", check: replies(/“Book dentist appointment” has no due date\./) }],
+  // --- more everyday phrasings (from the eval's misses) ----------------------------------------
+  ["a list on several lines", { say: "add these:\n- sunscreen\n- towels\n- snacks", check: (w) => ["Sunscreen", "Towels", "Snacks"].forEach((t) => expect(w.t(t), t).toBeDefined()) }],
+  ["each item its own date", { say: "add pay gas bill tomorrow and pay water bill on friday", check: (w) => { expect(w.t("Pay gas bill")?.dueDate).toBe(TOMORROW); expect(w.t("Pay water bill")?.dueDate).toBe(FRIDAY); } }],
+  ["a leading date label", { say: "tomorrow: pick up the parcel", check: added("Pick up the parcel", { dueDate: TOMORROW }) }],
+  ["a dated statement adds a task", { say: "call the vet today at 5", check: added("Call the vet", { dueDate: TODAY }) }],
+  ["X is urgent", { say: "the report is urgent", check: changed("Write quarterly report", { priority: "high" }) }],
+  ["X isn't urgent, make it low", { say: "call mum isn't urgent, make it low", check: changed("Call mum", { priority: "low" }) }],
+  ["tasks without a due date", { say: "which tasks don't have a due date?", check: lists([seeded("Call mum"), seeded("Book dentist appointment")]) }],
+  ["X should say Y", { say: "the milk task should say 'buy oat milk' instead", check: changed("Buy milk", { title: "Buy oat milk" }) }],
+  ["postpone X by 2 days", { say: "postpone the report by 2 days", check: changed("Write quarterly report", { dueDate: addDays(TODAY, 5) }) }],
+  ["I'll do X tomorrow instead", { say: "I'll write the quarterly report tomorrow instead", check: changed("Write quarterly report", { dueDate: TOMORROW }) }],
+  ["I don't need X anymore", { say: "I don't need the dentist appointment anymore", then: "approve", check: deleted("Book dentist appointment") }],
+  ["haven't … it yet, after completing", { say: ["mark buy milk as done", "wait, no, I haven't bought it yet"], check: unchanged }],
 ];
 
 describe("the offline model's broader grammar (issue 14), through the Agents SDK runner and the MCP tools", () => {
@@ -201,5 +214,132 @@ describe("the offline model's broader grammar (issue 14), through the Agents SDK
     }
     const { tasks } = await listTasks(userId, { limit: 100 });
     c.check({ tasks, reply, pending: conversation.pending !== null, t: (title) => tasks.find((t) => t.title === title) });
+  });
+});
+
+/** The tool calls a turn made, those it paused on included. */
+type Turn = Awaited<ReturnType<Conversation["say"]>>;
+const callsOf = (turn: Turn) => turn.outcome.toolCalls.map((c) => ({ name: c.name, arguments: c.arguments }));
+const changing = (turn: Turn) => callsOf(turn).filter((c) => c.name !== "list_tasks");
+const tasksOf = async (userId: string) => (await listTasks(userId, { limit: 100 })).tasks;
+const idsOf = (tasks: Task[], keep: (t: Task) => boolean) => tasks.filter(keep).map((t) => t.id).sort((a, b) => a - b);
+
+describe("batch tools and undo, through the Agents SDK runner and the MCP tools", () => {
+  it.each(["complete all", "mark everything done"])("“%s” is one complete_tasks call with every open task, confirmed first", async (say) => {
+    const userId = await freshUser();
+    const c = new Conversation(userId);
+    const openIds = idsOf(await tasksOf(userId), (t) => !t.completed);
+    const asked = await c.say(say);
+    const calls = changing(asked);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.name).toBe("complete_tasks");
+    expect([...(calls[0]!.arguments.ids as number[])].sort((a, b) => a - b)).toEqual(openIds);
+    expect(c.pending).not.toBeNull();
+    const done = await c.decide("approve");
+    expect((await tasksOf(userId)).every((t) => t.completed)).toBe(true);
+    expect(done.outcome.text).toMatch(new RegExp(`^Marked ${openIds.length} tasks as done: `));
+  });
+
+  it("“delete completed tasks” is one delete_tasks call with the completed tasks", async () => {
+    const userId = await freshUser();
+    const c = new Conversation(userId);
+    const doneIds = idsOf(await tasksOf(userId), (t) => t.completed);
+    const asked = await c.say("delete completed tasks");
+    expect(changing(asked)).toEqual([{ name: "delete_tasks", arguments: { ids: doneIds } }]);
+    await c.decide("approve");
+    expect((await tasksOf(userId)).map((t) => t.title)).not.toContain("Return library books");
+    expect(await tasksOf(userId)).toHaveLength(SEED.length - 1);
+  });
+
+  it("adding several tasks in one message is one add_tasks call", async () => {
+    const userId = await freshUser();
+    const turn = await new Conversation(userId).say("add milk, eggs and bread");
+    expect(changing(turn).map((c) => c.name)).toEqual(["add_tasks"]);
+    const titles = (await tasksOf(userId)).map((t) => t.title);
+    for (const title of ["Milk", "Eggs", "Bread"]) expect(titles).toContain(title);
+    expect(turn.outcome.text).toBe("Added 3 tasks: “Milk”, “Eggs” and “Bread”.");
+  });
+
+  it("naming two tasks is one batch call: “mark buy milk and call mum as done”", async () => {
+    const userId = await freshUser();
+    const c = new Conversation(userId);
+    const asked = await c.say("mark buy milk and call mum as done");
+    expect(changing(asked).map((call) => call.name)).toEqual(["complete_tasks"]);
+    await c.decide("approve");
+    const tasks = await tasksOf(userId);
+    expect(tasks.filter((t) => t.completed).map((t) => t.title).sort()).toEqual(["Buy milk", "Call mum", "Return library books"]);
+  });
+
+  it("“complete everything except call mum” leaves that one open", async () => {
+    const userId = await freshUser();
+    const c = new Conversation(userId);
+    await c.say("complete everything except call mum");
+    await c.decide("approve");
+    const tasks = await tasksOf(userId);
+    expect(tasks.filter((t) => !t.completed).map((t) => t.title)).toEqual(["Call mum"]);
+  });
+
+  it("“make all of them high priority” sets every open task in one update_tasks call", async () => {
+    const userId = await freshUser();
+    const c = new Conversation(userId);
+    const asked = await c.say("make all of them high priority");
+    expect(changing(asked).map((call) => call.name)).toEqual(["update_tasks"]);
+    await c.decide("approve");
+    const tasks = await tasksOf(userId);
+    expect(tasks.filter((t) => !t.completed).every((t) => t.priority === "high")).toBe(true);
+    expect(tasks.find((t) => t.completed)?.priority).toBe("medium");
+  });
+
+  it("“push all my overdue stuff to friday” moves only the overdue task", async () => {
+    const userId = await freshUser();
+    await new Conversation(userId).say("push all my overdue stuff to friday");
+    const tasks = await tasksOf(userId);
+    expect(tasks.find((t) => t.title === "Email the landlord")?.dueDate).toBe(FRIDAY);
+    expect(tasks.filter((t) => t.dueDate === FRIDAY).map((t) => t.title)).toEqual(expect.arrayContaining(["Email the landlord"]));
+    expect(tasks.find((t) => t.title === "Renew car insurance")?.dueDate).toBe(TODAY);
+  });
+
+  it.each(["undo", "undo that", "undo it", "undo the last change", "revert that", "take that back", "oops undo", "never mind, undo that"])(
+    "“%s” after an add is one undo_last_change call that removes the task",
+    async (say) => {
+      const userId = await freshUser();
+      const c = new Conversation(userId);
+      await c.say("add pick up the cake");
+      expect((await tasksOf(userId)).map((t) => t.title)).toContain("Pick up the cake");
+      const turn = await c.say(say);
+      expect(changing(turn)).toEqual([{ name: "undo_last_change", arguments: {} }]);
+      expect((await tasksOf(userId)).map((t) => t.title)).not.toContain("Pick up the cake");
+      expect(turn.outcome.text).toMatch(/undone/i);
+      expect(turn.outcome.text).toContain("Pick up the cake");
+    },
+  );
+
+  it("undo brings a deleted task back with its id", async () => {
+    const userId = await freshUser();
+    const c = new Conversation(userId);
+    const milk = (await tasksOf(userId)).find((t) => t.title === "Buy milk")!;
+    await c.say("delete buy milk");
+    await c.decide("approve");
+    expect((await tasksOf(userId)).find((t) => t.id === milk.id)).toBeUndefined();
+    await c.say("undo");
+    expect((await tasksOf(userId)).find((t) => t.id === milk.id)).toMatchObject({ title: "Buy milk", dueDate: TOMORROW });
+  });
+
+  it("with nothing to undo, says why in the tool's words and changes nothing", async () => {
+    const id = randomUUID();
+    await db.insert(user).values({ id, name: "Empty", email: `grammar-empty-${id}@example.com` });
+    const turn = await new Conversation(id).say("undo");
+    expect(turn.outcome.text).toMatch(/^I couldn't undo that: \S/);
+    expect(turn.outcome.toolCalls.map((c) => [c.name, c.status])).toEqual([["undo_last_change", "failed"]]);
+    expect(await tasksOf(id)).toHaveLength(0);
+  });
+
+  it("“undo <title>” still reopens that task", async () => {
+    const userId = await freshUser();
+    const c = new Conversation(userId);
+    await c.say("mark buy milk as done");
+    const turn = await c.say("undo buy milk");
+    expect(changing(turn).map((call) => call.name)).toEqual(["complete_task"]);
+    expect((await tasksOf(userId)).find((t) => t.title === "Buy milk")?.completed).toBe(false);
   });
 });

@@ -311,6 +311,10 @@ function parseWords(message: string, today: string): Intent {
   m = text.match(/^(?:i(?:\s+would|'d|’d)\s+like\s+to|i\s+want\s+to|i\s+wanna)\s+(.+)$/i);
   if (m && COMMAND_VERB.test(m[1]!)) return parseIntent(m[1]!, today);
 
+  // A leading purpose does not change the request: "for the party I need to get balloons, candles".
+  m = text.match(/^for\s+(?:the|my|our|this|a|an|next)\s+(?:\S+\s+){0,3}?\S+?,?\s+((?:i|we)\s+(?:need|have|must|should|want|gotta|got)\b.*|remind me\b.*|(?:please\s+)?add\b.*)$/i);
+  if (m) return parseWords(m[1]!, today);
+
   const labelled = labelledPriority(text, today) ?? leadingDate(text, today);
   if (labelled) return labelled;
 
