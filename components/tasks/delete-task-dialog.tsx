@@ -5,7 +5,8 @@ import { Dialog } from "@/components/ui/dialog";
 import type { Task } from "@/lib/tasks/schemas";
 
 type Props = {
-  task: Task | null;
+  /** One task, or several (a list-wide delete); null when closed. */
+  task: Task | readonly Task[] | null;
   pending: boolean;
   error?: string;
   /** The page offers Undo after a delete (a toast), so the dialog need not say it is final. */
@@ -16,17 +17,24 @@ type Props = {
 
 /** "Delete this task?" with Cancel focused first, so Enter or Escape never deletes by accident. */
 export function DeleteTaskDialog({ task, pending, error, undoable, onConfirm, onCancel }: Props) {
+  const one = task !== null && "id" in task ? task : null;
+  const many = task !== null && !("id" in task) ? task : null;
   return (
     <Dialog
       open={task !== null}
       onClose={() => {
         if (!pending) onCancel();
       }}
-      title="Delete this task?"
+      title={many ? `Delete ${many.length} tasks?` : "Delete this task?"}
       description={
         task && (
           <>
-            <span className="font-medium wrap-anywhere text-zinc-900 dark:text-zinc-100">“{task.title}”</span> will be deleted.{" "}
+            {one ? (
+              <span className="font-medium wrap-anywhere text-zinc-900 dark:text-zinc-100">“{one.title}”</span>
+            ) : (
+              <span className="font-medium text-zinc-900 dark:text-zinc-100">{many?.length} tasks</span>
+            )}{" "}
+            will be deleted.{" "}
             {undoable ? "You can undo this for a few seconds afterwards." : "This cannot be undone."}
           </>
         )

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { Task, TaskPage, TaskStatus } from "@/lib/tasks/schemas";
 import { ApiError, errorMessage, tasksApi, type Undone } from "./api";
+import { BulkActions, bulkTargets } from "./bulk-actions";
 import { DeleteTaskDialog } from "./delete-task-dialog";
 import { EmptyState } from "./empty-state";
 import { DEFAULT_FILTERS, effectiveOrder, filtersKey, filtersToSearchParams, matchesStatus, tasksHref, type TaskFilters } from "./filters";
@@ -62,7 +63,9 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
   // The row above each task when it was last changed here, so an undo can put it back in its place.
   const rowAbove = useRef(new Map<number, number | null>());
   const showUndoToast = useUndoToast();
-  const [confirming, setConfirming] = useState<Task | null>(null);
+  // The task (or, for a list-wide delete, the tasks) the delete dialog asks about.
+  const [confirming, setConfirming] = useState<Task | readonly Task[] | null>(null);
+  const [bulkPending, setBulkPending] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [deleteError, setDeleteError] = useState<string>();
 
@@ -82,6 +85,8 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
   const waiting = broughtBack?.key === key ? broughtBack.tasks.filter(({ task }) => !listed.has(task.id)) : [];
   const rows: Task[] = [];
   const seen = new Set<number>();
+  const waitingIds = new Set(waiting.map(({ task }) => task.id));
+  // Adds a task, then the brought-back tasks that were below it (a bulk undo brings back runs of rows).
   const add = (serverTask: Task) => {
     if (seen.has(serverTask.id) || deleted.has(serverTask.id)) return;
     seen.add(serverTask.id);
@@ -89,13 +94,11 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
     const wins = mine && (mine.pending || mine.task.updatedAt >= serverTask.updatedAt || mine.replaces === serverTask.updatedAt);
     const task = wins ? mine.task : serverTask;
     if (matchesStatus(task, filters.status, today)) rows.push(task);
-  };
-  // A brought-back task whose row above is gone too goes first, as it does when it was first.
-  waiting.filter(({ after }) => after === null || !listed.has(after)).forEach(({ task }) => add(task));
-  for (const serverTask of serverTasks) {
-    add(serverTask);
     waiting.filter(({ after }) => after === serverTask.id).forEach(({ task }) => add(task));
-  }
+  };
+  // One whose row above is not in the list goes first, as it did when it was the first row.
+  waiting.filter(({ after }) => after === null || (!listed.has(after) && !waitingIds.has(after))).forEach(({ task }) => add(task));
+  serverTasks.forEach(add);
   const nextCursor = loaded ? loaded.cursor : initialPage.nextCursor;
 
   function navigate(change: Partial<TaskFilters>) {
@@ -172,7 +175,31 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
     }
   }
 
+  /** Marks the given open rows done in one change set, at once here; one Undo takes them all back. */
+  async function completeAll(tasks: readonly Task[]) {
+    const ids = new Set(tasks.map((t) => t.id));
+    const now = new Date().toISOString();
+    setError(null);
+    setBulkPending(true);
+    tasks.forEach((t) => rememberPlace(t.id));
+    // The button goes with the rows it marked; focus stays on the list rather than dropping to the page.
+    focusAfterRender.current = LIST_ID;
+    setLocal((l) => ({ ...l, ...Object.fromEntries(tasks.map((t) => [t.id, { task: { ...t, completed: true, completedAt: now }, pending: true }])) }));
+    try {
+      const { tasks: saved, changeSetId } = await tasksApi.bulk("complete", [...ids]);
+      setLocal((l) => ({ ...l, ...Object.fromEntries(saved.map((t) => [t.id, { task: t, pending: false }])) }));
+      showUndoToast("completed", saved, changeSetId, showUndone);
+    } catch (err) {
+      setLocal((l) => Object.fromEntries(Object.entries(l).filter(([id]) => !ids.has(Number(id)))));
+      setError(`Could not mark ${tasks.length} tasks as done; none was changed. ${errorMessage(err)}`);
+    } finally {
+      setBulkPending(false);
+      router.refresh();
+    }
+  }
+
   async function confirmDelete() {
+    if (confirming && !("id" in confirming)) return deleteAll(confirming);
     const task = confirming;
     if (!task) return;
     setDeleting(true);
@@ -198,6 +225,27 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
     router.refresh();
   }
 
+  /** Deletes the given rows in one change set (after the dialog); one Undo brings them all back. */
+  async function deleteAll(tasks: readonly Task[]) {
+    setDeleting(true);
+    setDeleteError(undefined);
+    try {
+      const { tasks: removed, changeSetId } = await tasksApi.bulk("delete", tasks.map((t) => t.id));
+      focusAfterRender.current = LIST_ID;
+      removed.forEach((t) => {
+        rememberPlace(t.id);
+        forget(t.id);
+      });
+      setConfirming(null);
+      showUndoToast("deleted", removed, changeSetId, showUndone);
+    } catch (err) {
+      setDeleteError(`${errorMessage(err)} Nothing was deleted.`);
+    } finally {
+      setDeleting(false);
+      router.refresh();
+    }
+  }
+
   async function loadMore() {
     if (!nextCursor) return;
     const requestKey = key;
@@ -219,6 +267,7 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
   }
 
   const unfiltered = filters.status === "all" && !filters.q;
+  const targets = bulkTargets(filters.status, rows);
   const isEmpty = rows.length === 0 && !nextCursor;
 
   return (
@@ -239,6 +288,18 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
           />
         </div>
       </div>
+
+      <BulkActions
+        status={filters.status}
+        targets={targets}
+        everything={!nextCursor && targets.length === rows.length}
+        pending={bulkPending}
+        onComplete={completeAll}
+        onDelete={(tasks) => {
+          setDeleteError(undefined);
+          setConfirming(tasks);
+        }}
+      />
 
       {error && (
         <Alert className="flex items-start justify-between gap-3">

@@ -141,6 +141,43 @@ test("complete a task on the Active tab, press Undo: it is open again and back i
   await expect(page.getByRole("checkbox", { name: "Mark “Call mum” as not done" })).toBeChecked();
 });
 
+test("list-wide actions: Mark all as done and Delete all, each taken back by one Undo", async ({ page }) => {
+  await signUp(page, newCredentials("undo-bulk"));
+  const tasks = await addTasks(page, ["Buy milk", "Call mum", "Water the plants"]);
+  const order = ["Water the plants", "Call mum", "Buy milk"];
+  await page.goto("/tasks?status=active");
+  await expect.poll(() => rowTitles(page)).toEqual(order);
+
+  await page.getByRole("button", { name: "Mark all 3 as done" }).click();
+  await expect(toastText(page)).toHaveText("Completed 3 tasks");
+  await expect(taskList(page)).toHaveCount(0);
+  for (const t of tasks) expect((await fetchTask(page, t.id)).task?.completed).toBe(true);
+
+  await toastOf(page).getByRole("button", { name: "Undo" }).click();
+  await expect(toastText(page)).toHaveText("Undone");
+  await expect.poll(() => rowTitles(page)).toEqual(order);
+  for (const t of tasks) expect((await fetchTask(page, t.id)).task?.completed).toBe(false);
+
+  // Complete them again, then delete them all from the Completed tab.
+  await page.getByRole("button", { name: "Mark all 3 as done" }).click();
+  await expect(toastText(page)).toHaveText("Completed 3 tasks");
+  await page.goto("/tasks?status=completed");
+  await expect.poll(() => rowTitles(page)).toEqual(order);
+  await page.getByRole("button", { name: "Delete all 3" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete 3 tasks?" });
+  await expect(dialog).toContainText("3 tasks will be deleted. You can undo this");
+  await dialog.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(toastText(page)).toHaveText("Deleted 3 tasks");
+  await expect(taskList(page)).toHaveCount(0);
+  for (const t of tasks) expect((await fetchTask(page, t.id)).status).toBe(404);
+
+  await toastOf(page).getByRole("button", { name: "Undo" }).click();
+  await expect(toastText(page)).toHaveText("Undone");
+  await expect.poll(() => rowTitles(page)).toEqual(order);
+  for (const t of tasks) expect((await fetchTask(page, t.id)).task).toMatchObject({ id: t.id, title: t.title, completed: true });
+});
+
 test("an undo the server refuses shows its reason and changes nothing", async ({ page }) => {
   await signUp(page, newCredentials("undo-refused"));
   const [task] = await addTasks(page, ["Buy milk"]);
