@@ -185,6 +185,11 @@ const RUNS: Array<{ name: string; script: Script; check: (rows: Awaited<ReturnTy
     check: (rows, [a]) => expect(rows.find((r) => r.id === a.id)).toMatchObject({ completed: true, title: "Alpha done" }),
   },
   {
+    name: "two changing calls in one response on the same task",
+    script: ([a]) => [calls({ name: "complete_task", arguments: { id: a.id } }, { name: "update_task", arguments: { id: a.id, priority: "high" } })],
+    check: (rows, [a]) => expect(rows.find((r) => r.id === a.id)).toMatchObject({ completed: true, priority: "high" }),
+  },
+  {
     name: "list_tasks",
     script: () => [calls({ name: "list_tasks", arguments: { status: "all" } })],
     check: (rows) => expect(rows.map((r) => r.title)).toEqual(["Alpha", "Beta", "Gamma"]),

@@ -192,6 +192,23 @@ describe("the resolved card's Undo button", () => {
   });
 });
 
+describe("typed undo, then the card's Undo", () => {
+  it("the card finds its change already undone, changes nothing more, and says so", async () => {
+    const u = await signUpUser("undo-card");
+    await createTask(u.id, { title: "Spare key" });
+    const before = await rowsOf(u.id);
+    const chat = new Chat(u);
+    const { card, resolved } = await chat.confirm("delete spare key");
+    await chat.say("undo that");
+    expect(await rowsOf(u.id)).toEqual(before);
+
+    const pressed = await chat.act(card.id, undoAction(resolved)!.action!);
+    expect(pressed.status).toBe(200);
+    expect(replyOf(pressed.events)).toBe("Already undone: deleted “Spare key”. Nothing else was changed.");
+    expect(await rowsOf(u.id)).toEqual(before);
+  });
+});
+
 describe("a card that confirmed several calls (scripted model)", () => {
   let fake: FakeOpenAI;
   beforeEach(async () => {
