@@ -145,6 +145,9 @@ const CASES: Array<[string, Case]> = [
   ["important tasks", { say: "show my important tasks", check: lists([seeded("Call mum"), seeded("Renew car insurance")]) }],
   ["anything urgent", { say: "anything urgent?", check: lists([seeded("Call mum"), seeded("Renew car insurance")]) }],
   ["what do I have tomorrow", { say: "what do I have due tomorrow", check: lists([seeded("Buy milk")]) }],
+  ["a position in a filtered answer", { say: ["what's due tomorrow?", "mark the first one as done"], check: completed("Buy milk") }],
+  ["“it” after a one-task filtered answer", { say: ["show me low priority stuff", "complete it"], check: completed("Book dentist appointment") }],
+  ["a lookup the user never saw is not a list", { say: ["mark buy milk as done", "delete the second one"], check: replies(/show my tasks/, completed("Buy milk")) }],
   ["a filter that matches nothing", { say: ["complete buy milk", "anything due tomorrow?"], check: (w) => expect(w.reply).toMatch(/^No open tasks due tomorrow\.$/) }],
   // --- 7. transposed letters in command words --------------------------------------------------
   ["cmoplete", { say: "cmoplete buy milk", check: completed("Buy milk") }],

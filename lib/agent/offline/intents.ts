@@ -193,8 +193,11 @@ export function parseIntent(message: string, today: string): Intent {
 /** A statement (not a question) that ends in a date is a task to add: "call the vet today at 5". */
 function datedStatement(message: string, text: string, today: string): Intent | undefined {
   if (/\?\s*$/.test(message) || /^(?:what|which|when|where|who|why|how|is|are|do|does|did|can|could|should|will|would)\b/i.test(text)) return undefined;
-  const dated = extractTrailingDate(text, today);
-  return dated.dueDate && dated.rest.split(/\s+/).length >= 2 ? addIntent(text, today) : undefined;
+  // A goodbye is not a task: "see you tomorrow", "talk to you on monday".
+  if (/^(?:(?:ok(?:ay)?|bye|thanks|cheers)[,!.]?\s+)*(?:see|talk to|speak to|catch) (?:you|ya|u)\b|^(?:bye|goodbye|good ?night|night)\b/i.test(text)) return undefined;
+  const task = text.replace(/^(?:i(?:'ve| have)(?: got)?|we(?:'ve| have)(?: got)?|there(?:'s| is))\s+(?:an?\s+)?(?=\S+\s)/i, "");
+  const dated = extractTrailingDate(task, today);
+  return dated.dueDate && dated.rest.split(/\s+/).length >= 2 ? addIntent(task, today) : undefined;
 }
 
 /** A priority written as a label before the task: "urgent: call the bank", "low prio - water plants", "!! pay invoice". */

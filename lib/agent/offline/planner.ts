@@ -156,19 +156,19 @@ function resolveAgainst(ref: TaskRef, candidates: TaskData[], what: string): Res
 function resolveRef(
   ref: TaskRef,
   transcript: Transcript,
+  shown: TaskData[],
   listInTurn: ToolExchange | undefined,
   listArgs: Record<string, unknown>,
   preferred: (t: TaskData) => boolean = () => true,
   needsData = false,
 ): Resolution | { needList: Step } {
   if (ref.kind === "position") {
-    const shown = transcript.lastListShown();
     if (!shown.length) return { step: reply("Which list do you mean? Say “show my tasks” first, then pick one by number.") };
     const task = ref.index === -1 ? shown.at(-1) : shown[ref.index];
     return task ? { task } : { step: reply(`The last list had only ${shown.length} task${shown.length === 1 ? "" : "s"}.`) };
   }
   if (ref.kind === "pronoun") {
-    const task = transcript.lastMentioned();
+    const task = transcript.lastMentioned(shown);
     return task ? { task } : { step: reply("Which task do you mean? Say its title, or “show my tasks” first.") };
   }
   if (ref.kind === "id" && !needsData) {
@@ -191,19 +191,32 @@ function resolveRef(
 const inScope = (intent: Intent) => (t: TaskData) => intent.type !== "complete" || t.completed !== intent.completed;
 
 /** A bare "3" after a numbered list means the third item; "#3" or "task 3" is always an id. */
-function refFromWords(raw: string, transcript: Transcript): TaskRef {
+function refFromWords(raw: string, shown: TaskData[]): TaskRef {
   const ref = parseRef(raw);
-  if (ref.kind === "id" && /^\s*(?:number\s+|no\.?\s*)?\d+\s*$/i.test(raw) && transcript.lastListShown().length >= ref.id) return { kind: "position", index: ref.id - 1 };
+  if (ref.kind === "id" && /^\s*(?:number\s+|no\.?\s*)?\d+\s*$/i.test(raw) && shown.length >= ref.id) return { kind: "position", index: ref.id - 1 };
   return ref;
 }
 
-function withRef(intent: Intent, transcript: Transcript): Intent {
+function withRef(intent: Intent, transcript: Transcript, shown: TaskData[]): Intent {
   if ("ref" in intent && intent.ref.kind === "id") {
     // Re-read the words so a bare list number becomes a position.
     const m = transcript.userText.match(/(?:^|\s)((?:number\s+|no\.?\s*)?\d+)(?=\s|$|[.!?])/i);
-    if (m && !/#|\btask\s+\d/i.test(transcript.userText)) return { ...intent, ref: refFromWords(m[1]!, transcript) };
+    if (m && !/#|\btask\s+\d/i.test(transcript.userText)) return { ...intent, ref: refFromWords(m[1]!, shown) };
   }
   return intent;
+}
+
+/**
+ * The last list the user was shown, numbered as the reply numbered it: the most recent list a
+ * question asked for, with that question's filters applied again (the tool has no due-date or
+ * priority filter, so it returned more than was shown). Lists read only to find a task count not.
+ */
+function shownList(transcript: Transcript, today: string): TaskData[] {
+  for (const read of transcript.listsRead().reverse()) {
+    const intent = parseIntent(read.userText, today);
+    if (intent.type === "list") return read.tasks.filter((t) => matchesFilters(t, intent));
+  }
+  return [];
 }
 
 /**
@@ -270,7 +283,8 @@ function listReply(intent: ListIntent, list: ToolExchange, today: string): Step 
 export function planNextStep(transcript: Transcript, today: string): Step {
   let intent = parseIntent(transcript.userText, today);
   if (intent.type === "unknown") intent = followUp(transcript, today) ?? intent;
-  intent = withRef(intent, transcript);
+  const shown = shownList(transcript, today);
+  intent = withRef(intent, transcript, shown);
   const turn = transcript.turn;
   const pending = turn.find((ex) => ex.outcome === undefined);
   if (pending) return reply("One moment…");
@@ -311,7 +325,7 @@ export function planNextStep(transcript: Transcript, today: string): Step {
 
     case "when": {
       const list = turn.find((ex) => ex.name === TOOL.list_tasks);
-      const resolved = resolveRef(intent.ref, transcript, list, { status: "all" });
+      const resolved = resolveRef(intent.ref, transcript, shown, list, { status: "all" });
       if ("needList" in resolved) return resolved.needList;
       if ("step" in resolved) return resolved.step;
       const task = resolved.task;
@@ -331,7 +345,7 @@ export function planNextStep(transcript: Transcript, today: string): Step {
       const list = turn.find((ex) => ex.name === TOOL.list_tasks);
       const asBatch = batchActionOf(intent);
       if (asBatch && list && turn.some((ex) => ex.name === batchTool(asBatch))) return batchStep(asBatch, [], turn, tasksOf(list), today);
-      const resolved = resolveRef(intent.ref, transcript, list, { status: "all" }, inScope(intent), intent.type === "shift");
+      const resolved = resolveRef(intent.ref, transcript, shown, list, { status: "all" }, inScope(intent), intent.type === "shift");
       if ("needList" in resolved) return resolved.needList;
       if ("step" in resolved) {
         // No task has the whole name: it may name several ("mark buy milk and call mum as done").

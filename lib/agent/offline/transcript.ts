@@ -122,22 +122,32 @@ export class Transcript {
     return this.exchanges(this.items.slice(0, Math.max(0, this.lastUserIndex)));
   }
 
-  /** The tasks of the most recent list before this message, in the order shown. */
-  lastListShown(): TaskData[] {
-    const list = this.earlier.filter((e) => e.name === TOOL.list_tasks && e.outcome?.status === "ok").at(-1);
-    return list?.outcome?.status === "ok" ? list.outcome.tasks : [];
+  /**
+   * Every list read before this message, oldest first, with the message that asked for it: the
+   * planner re-reads that message to know which of the tasks the reply showed (a filtered
+   * question shows fewer than the tool returned; a lookup to find a task shows none).
+   */
+  listsRead(): Array<{ userText: string; tasks: TaskData[] }> {
+    const lists: Array<{ userText: string; tasks: TaskData[] }> = [];
+    const before = this.items.slice(0, Math.max(0, this.lastUserIndex));
+    before.forEach((item, i) => {
+      if (!isUser(item)) return;
+      const next = before.slice(i + 1).findIndex(isUser);
+      const turn = this.exchanges(before.slice(i + 1, next < 0 ? undefined : i + 1 + next));
+      for (const ex of turn) if (ex.name === TOOL.list_tasks && ex.outcome?.status === "ok") lists.push({ userText: messageText(item), tasks: ex.outcome.tasks });
+    });
+    return lists;
   }
 
-  /** The task the conversation was last about ("it", "that one"). */
-  lastMentioned(): TaskData | undefined {
+  /** The task the conversation was last about ("it", "that one"); `shown` is the last list the user saw. */
+  lastMentioned(shown: TaskData[]): TaskData | undefined {
     for (const ex of [...this.earlier].reverse()) {
       if (ex.name === TOOL.list_tasks || ex.outcome?.status !== "ok") continue;
       // After an undo, "it" is what the undo brought back; a task it removed is gone.
       if (ex.outcome.undo) return ex.outcome.tasks.length === 1 ? ex.outcome.tasks[0] : undefined;
       if (ex.outcome.tasks.length === 1) return ex.outcome.tasks[0];
     }
-    const list = this.lastListShown();
-    return list.length === 1 ? list[0] : undefined;
+    return shown.length === 1 ? shown[0] : undefined;
   }
 
   /** Tool calls of the turn before this one, for a follow-up to its question. */
