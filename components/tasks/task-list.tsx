@@ -178,6 +178,7 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
   /** Marks the given open rows done in one change set, at once here; one Undo takes them all back. */
   async function completeAll(tasks: readonly Task[]) {
     const ids = new Set(tasks.map((t) => t.id));
+    const previous = local;
     const now = new Date().toISOString();
     setError(null);
     setBulkPending(true);
@@ -190,7 +191,14 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
       setLocal((l) => ({ ...l, ...Object.fromEntries(saved.map((t) => [t.id, { task: t, pending: false }])) }));
       showUndoToast("completed", saved, changeSetId, showUndone);
     } catch (err) {
-      setLocal((l) => Object.fromEntries(Object.entries(l).filter(([id]) => !ids.has(Number(id)))));
+      setLocal((l) => {
+        const rest = { ...l };
+        for (const id of ids) {
+          if (previous[id]) rest[id] = previous[id];
+          else delete rest[id];
+        }
+        return rest;
+      });
       setError(`Could not mark ${tasks.length} tasks as done; none was changed. ${errorMessage(err)}`);
     } finally {
       setBulkPending(false);

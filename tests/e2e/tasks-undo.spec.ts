@@ -197,6 +197,36 @@ test("an undo the server refuses shows its reason and changes nothing", async ({
   await expect(page.getByRole("checkbox", { name: "Mark “Buy oat milk” as not done" })).toBeChecked();
 });
 
+test("a 404 from undo and a failed list-wide action are said plainly, and nothing is lost", async ({ page }) => {
+  await signUp(page, newCredentials("undo-failures"));
+  const tasks = await addTasks(page, ["Buy milk", "Call mum"]);
+  await page.goto("/tasks?status=active");
+
+  // The server answers 404 for a change set it does not know (the same answer as another user's).
+  await page.route("**/api/changes/*/undo", (route) =>
+    route.fulfill({ status: 404, json: { error: "not_found", message: "That change was not found." } }),
+  );
+  await page.getByRole("checkbox", { name: "Mark “Buy milk” as done" }).click();
+  await expect(toastText(page)).toHaveText("Completed “Buy milk”");
+  await toastOf(page).getByRole("button", { name: "Undo" }).click();
+  await expect(toastText(page)).toHaveText("That change was not found.");
+  expect((await fetchTask(page, tasks[0]!.id)).task?.completed).toBe(true);
+  await page.unroute("**/api/changes/*/undo");
+
+  // A refused bulk request puts the rows back and says why; no toast offers to undo it.
+  await page.request.patch(`/api/tasks/${tasks[0]!.id}`, { data: { completed: false } });
+  await page.reload();
+  await page.route("**/api/tasks/bulk", (route) =>
+    route.fulfill({ status: 503, json: { error: "service_unavailable", message: "The service is briefly unavailable." } }),
+  );
+  await page.getByRole("button", { name: "Mark all 2 as done" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Could not mark" })).toContainText(
+    "Could not mark 2 tasks as done; none was changed. The service is briefly unavailable.",
+  );
+  await expect.poll(() => rowTitles(page)).toEqual(["Call mum", "Buy milk"]);
+  await expect(toastOf(page)).toHaveCount(0);
+});
+
 test("keyboard: Tab reaches Undo, Enter undoes, Escape closes; focus or hover holds the toast, else it goes after 8 s", async ({ page }) => {
   await page.clock.install();
   await signUp(page, newCredentials("undo-keys"));
