@@ -143,6 +143,7 @@ const CASES: Array<[string, Case]> = [
   ["low priority stuff", { say: "show me low priority stuff", check: lists([seeded("Book dentist appointment")]) }],
   ["what's overdue", { say: "what's overdue?", check: lists([seeded("Email the landlord")]) }],
   ["important tasks", { say: "show my important tasks", check: lists([seeded("Call mum"), seeded("Renew car insurance")]) }],
+  ["what's urgent", { say: "what's urgent?", check: lists([seeded("Call mum"), seeded("Renew car insurance")]) }],
   ["anything urgent", { say: "anything urgent?", check: lists([seeded("Call mum"), seeded("Renew car insurance")]) }],
   ["what do I have tomorrow", { say: "what do I have due tomorrow", check: lists([seeded("Buy milk")]) }],
   ["a position in a filtered answer", { say: ["what's due tomorrow?", "mark the first one as done"], check: completed("Buy milk") }],

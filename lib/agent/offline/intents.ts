@@ -164,7 +164,7 @@ function parseWords(message: string, today: string): Intent {
   if (m) return { type: "list", status: "all", search: cleanTitle(m[1]!) };
   if (
     /^(?:show|list|display|view|see|get(?! rid\b)|check)\b(?!.*\b(?:to|as)\b.*\b(?:done|complete)\b)/i.test(text) && /\b(tasks?|todos?|to-dos?|list|items?|everything|all|done|completed|overdue|left|open|pending|stuff|things|ones|due)\b/i.test(text) ||
-    /^(?:what|whats|what's|wat|which)\b.*\b(?:tasks?|todos?|list|left|remaining|overdue|done|completed|to do|pending|open|have|got|due|stuff|things)\b/i.test(text) ||
+    /^(?:what|whats|what's|wat|which)\b.*\b(?:tasks?|todos?|list|left|remaining|overdue|done|completed|to do|pending|open|have|got|due|stuff|things|urgent|important|priority)\b/i.test(text) ||
     /^(?:do i have|have i got|anything|is there anything|any)\b.*\b(?:tasks?|todos?|left|overdue|due|pending|to do|urgent|important|high priority|low priority)\b/i.test(text) ||
     /^(?:my\s+|all\s+(?:my\s+)?)?(?:(?:high|low|medium|top)[- ]prio(?:rity)?\s+|urgent\s+|important\s+|open\s+|overdue\s+|completed\s+|undated\s+)?(?:tasks|todos|to-dos|list|todo list|to-do list|overdue|agenda|stuff)(?:\s+(?:with(?:out)?\s+(?:a\s+|no\s+)?(?:due\s+)?date|due\s+\w+(?:\s\w+)?))?[?!.]*$/i.test(text) ||
     /^how many\b.*\b(?:tasks?|todos?|left)\b/i.test(text)

@@ -25,6 +25,7 @@ export const HELP_TEXT = [
   "I'm the built-in offline assistant: I understand simple task commands. Try:",
   ...EXAMPLES.map((e) => `- “${e}”`),
   "Refer to tasks by title (typos are fine), by number from the last list (“the second one”), by id (“task #12”), or as “it”.",
+  "Ask “what's due this week?” or “what's urgent?”, change several at once (“complete everything except the report”), and say “undo” to take back the last change.",
 ].join("\n");
 
 const AMBIGUITY_PREFIX = "Which one do you mean";
