@@ -36,9 +36,15 @@ export class ApprovalPolicy {
   /** Existing tasks this turn has already changed (or was allowed to). */
   private readonly changedThisTurn = new Set<number>();
 
-  /** After a pause, every pending call was one that needed confirmation. */
-  restore(callIds: Iterable<string>) {
-    for (const id of callIds) if (id) this.flagged.add(id);
+  /**
+   * After a pause, in a new process: every pending call was one that needed confirmation, and the
+   * tasks they change count as changed by this turn, so a later call on another task still asks.
+   */
+  restore(pending: Iterable<{ callId: string; name: string; arguments: unknown }>) {
+    for (const call of pending) {
+      if (call.callId) this.flagged.add(call.callId);
+      for (const id of changedTaskIds(call.name, parseArgs(call.arguments)) ?? []) this.changedThisTurn.add(id);
+    }
   }
 
   needsApproval(name: string, input: unknown, callId: string | undefined): boolean {

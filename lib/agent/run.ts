@@ -227,7 +227,7 @@ export async function* resumeAgentTurn(req: AgentResumeRequest): AsyncGenerator<
     const agent = await session.open();
     const state = await RunState.fromString<TurnContext, typeof agent>(agent, req.state);
     // The confirmation rule must see the same calls as before the pause.
-    session.policy.restore(state.getInterruptions().map((i) => (i.rawItem as { callId?: string }).callId ?? ""));
+    session.policy.restore(state.getInterruptions().map((i) => ({ callId: (i.rawItem as { callId?: string }).callId ?? "", name: i.name ?? "", arguments: i.arguments })));
     for (const item of state.getInterruptions()) {
       const callId = (item.rawItem as { callId?: string }).callId ?? "";
       const record = { callId, name: item.name ?? "", arguments: parseArgs(item.arguments), result: null, durationMs: null };
