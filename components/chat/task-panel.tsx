@@ -162,7 +162,7 @@ export function TaskPanel({ state, className }: { state: TaskPanelState; classNa
           </>
         )}
       </div>
-      <DeleteTaskDialog task={confirming} pending={deleting} error={deleteError} onConfirm={confirmDelete} onCancel={() => setConfirming(null)} />
+      <DeleteTaskDialog task={confirming} undo="chat" pending={deleting} error={deleteError} onConfirm={confirmDelete} onCancel={() => setConfirming(null)} />
     </div>
   );
 }

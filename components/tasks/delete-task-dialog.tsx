@@ -9,14 +9,14 @@ type Props = {
   task: Task | readonly Task[] | null;
   pending: boolean;
   error?: string;
-  /** The page offers Undo after a delete (a toast), so the dialog need not say it is final. */
-  undoable?: boolean;
+  /** How this page lets the user take the delete back: the task pages' toast, or "undo" in the chat. */
+  undo: "toast" | "chat";
   onConfirm: () => void;
   onCancel: () => void;
 };
 
 /** "Delete this task?" with Cancel focused first, so Enter or Escape never deletes by accident. */
-export function DeleteTaskDialog({ task, pending, error, undoable, onConfirm, onCancel }: Props) {
+export function DeleteTaskDialog({ task, pending, error, undo, onConfirm, onCancel }: Props) {
   const one = task !== null && "id" in task ? task : null;
   const many = task !== null && !("id" in task) ? task : null;
   return (
@@ -35,7 +35,7 @@ export function DeleteTaskDialog({ task, pending, error, undoable, onConfirm, on
               <span className="font-medium text-zinc-900 dark:text-zinc-100">{many?.length} tasks</span>
             )}{" "}
             will be deleted.{" "}
-            {undoable ? "You can undo this for a few seconds afterwards." : "This cannot be undone."}
+            {undo === "toast" ? "You can undo this for a few seconds afterwards." : "Say “undo” in the chat to bring it back."}
           </>
         )
       }

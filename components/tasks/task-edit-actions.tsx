@@ -91,7 +91,7 @@ export function TaskEditActions({ task: initial, timeZone }: { task: Task; timeZ
         task={confirming ? task : null}
         pending={deleting}
         error={deleteError}
-        undoable
+        undo="toast"
         onConfirm={remove}
         onCancel={() => setConfirming(false)}
       />

@@ -368,7 +368,7 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
         task={confirming}
         pending={deleting}
         error={deleteError}
-        undoable
+        undo="toast"
         onConfirm={confirmDelete}
         onCancel={() => setConfirming(null)}
       />
