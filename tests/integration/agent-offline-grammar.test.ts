@@ -201,6 +201,13 @@ const CASES: Array<[string, Case]> = [
   ["postpone X by 2 days", { say: "postpone the report by 2 days", check: changed("Write quarterly report", { dueDate: addDays(TODAY, 5) }) }],
   ["I'll do X tomorrow instead", { say: "I'll write the quarterly report tomorrow instead", check: changed("Write quarterly report", { dueDate: TOMORROW }) }],
   ["I don't need X anymore", { say: "I don't need the dentist appointment anymore", then: "approve", check: deleted("Book dentist appointment") }],
+  ["it's done, after adding", { say: ["add pick up the dry cleaning", "it's done"], check: added("Pick up the dry cleaning", { completed: true }) }],
+  ["a feeling about it is not a completion", { say: ["add watch the new film", "I loved it"], check: added("Watch the new film") }],
+  ["a time with no date is not set, and says why", { say: "move buy milk to 5pm", check: replies(/no time of day/) }],
+  ["remind me <date> to X", { say: "remind me tomorrow to call the garage", check: added("Call the garage", { dueDate: TOMORROW }) }],
+  ["<date> I need to X", { say: "on friday I need to collect the parcel", check: added("Collect the parcel", { dueDate: FRIDAY }) }],
+  ["X got moved to <date>", { say: "the quarterly report got moved to monday", check: changed("Write quarterly report", { dueDate: MONDAY }) }],
+  ["a goodbye is not a task", { say: "thanks, see you tomorrow", check: unchanged }],
   ["haven't … it yet, after completing", { say: ["mark buy milk as done", "wait, no, I haven't bought it yet"], check: unchanged }],
 ];
 

@@ -14,7 +14,7 @@ import {
   statusLabel,
   whenIsItDue,
 } from "./statements";
-import { addIntent, cleanTitle, dueIntent, priorityWord, renameIntent } from "./titles";
+import { addIntent, cleanTitle, dueIntent, priorityWord, renameIntent, TIME_ONLY } from "./titles";
 
 export { parseRef, type TaskRef };
 
@@ -229,13 +229,16 @@ function parseWords(message: string, today: string): Intent {
   m = text.match(/^(?:change|update|edit|set)\s+(?:the\s+)?(?:title|name|text)\s+(?:of|for|on)\s+(.+?)\s+to\s+(.+)$/i);
   if (m) return renameIntent(m[1]!, m[2]!);
   m = text.match(/^(?:change|update|edit)\s+(.+?)\s+to\s+(.+)$/i);
-  if (m) return parseDatePhrase(m[2]!, today) ? dueIntent(m[1]!, m[2]!, today) : renameIntent(m[1]!, m[2]!);
+  if (m) return parseDatePhrase(m[2]!, today) || TIME_ONLY.test(m[2]!.trim()) ? dueIntent(m[1]!, m[2]!, today) : renameIntent(m[1]!, m[2]!);
 
   // --- add ------------------------------------------------------------------------------------
   m = text.match(/^(?:add|create|new)\s+(?:a\s+)?(?:task|todo|to-do|reminder)$/i);
   if (m) return { type: "clarify", message: "What should the task be called? For example: “add buy milk tomorrow”." };
   m = text.match(/^(?:add|ad|addd|create|creat|new|make|put|note|jot down|write down|log|capture|schedule)(?:\s+(?:a|an))?(?:\s+new)?(?:\s+(?:task|todo|to-do|reminder|item))?(?:\s*:|\s+to|\s+called|\s+named)?\s+(.+)$/i);
   if (m) return addIntent(m[1]!, today);
+  // "remind me tomorrow to call mum": the date said first.
+  m = text.match(/^remind me\s+(.{3,30}?)\s+to\s+(.+)$/i);
+  if (m && parseDatePhrase(m[1]!, today)) return addIntent(`${m[2]} ${m[1]}`, today);
   m = text.match(/^(?:remind me to|remind me|remember to|don'?t let me forget to|don'?t forget to|dont forget to|i need to|i have to|i've got to|i gotta|i must|i should|need to|have to|gotta|must|i want to|i'd like to|i would like to|todo|to do|to-do|task)\s*:?\s+(.+)$/i);
   if (m) return addIntent(m[1]!, today);
 
@@ -251,7 +254,9 @@ function parseWords(message: string, today: string): Intent {
 
 /** A date written as a label before the task: "tomorrow: pick up the parcel", "friday - call bob". */
 function leadingDate(text: string, today: string): Intent | undefined {
-  const m = text.match(/^(.{3,30}?)\s*(?:[:–—]|\s-)\s*(.+)$/);
+  const m =
+    text.match(/^(.{3,30}?)\s*(?:[:–—]|\s-)\s*(.+)$/) ??
+    text.match(/^(.{3,30}?),?\s+((?:remind me|(?:i|we)\s+(?:need|have|must|should|gotta|'ve got)|(?:please\s+)?add|don'?t (?:let me )?forget)\b.+)$/i);
   const dueDate = m ? parseDatePhrase(m[1]!, today) : undefined;
   if (!m || !dueDate) return undefined;
   const inner = parseWords(m[2]!, today);

@@ -94,7 +94,8 @@ export function listIntent(text: string, today: string): Intent {
   const undated =
     /\b(?:don'?t|do not|doesn'?t|does not)\s+(?:have|has)\s+(?:a\s+|any\s+)?(?:due\s+)?(?:dates?|deadlines?)\b|\b(?:without|with no|have no|has no|no)\s+(?:a\s+)?(?:due\s+)?(?:dates?|deadlines?)\b|\bundated\b/i.test(text);
   let status = undated ? "all" : statusFrom(text);
-  const due = status === "overdue" || undated ? undefined : dueWindowFrom(text, today);
+  // "What have I done today?" asks about completions, not due dates; tasks keep no completion day to filter by here.
+  const due = status === "overdue" || status === "completed" || undated ? undefined : dueWindowFrom(text, today);
   const priority = priorityFrom(text);
   // A question about what is due, undated or important is about what is still to do.
   if ((due || priority || undated) && status === "all") status = "active";

@@ -16,6 +16,7 @@ const CHECK_MARK = "✓|✔️?|✅|☑️?|\\[[x✓✔]\\]|\\(x\\)|\\((?:done|c
 
 /** A status written beside the title: "done: buy milk", "buy milk — done", "✓ buy milk", "[x] buy milk", "[ ] buy milk". */
 export function statusLabel(text: string): Intent | undefined {
+  if (/^(?:it|that|this)(?:'s|’s| is| has been| was)\s+(?:all\s+|now\s+)?(?:done|finished|complete|completed|sorted)$/i.test(text)) return { type: "complete", ref: { kind: "pronoun" }, completed: true };
   const t = text.replace(/^[-*•]\s+(?=\[)/, "");
   let m = t.match(new RegExp(`^(?:(?:${NOT_DONE_WORDS})\\s*[:\\-–—]+|\\[\\s\\])\\s*(.+)$`, "i"));
   if (m) return { type: "complete", ref: parseRef(m[1]!), completed: false };
@@ -57,6 +58,10 @@ export function negatedCompletion(text: string): Intent | undefined {
   return { type: "complete", ref: finished ? parseRef(finished[1]!) : refFromStatement(words), completed: false };
 }
 
+/** Verbs that say a task was done when their object is "it": "bought it", "sent that". */
+const DOING_VERBS =
+  /^(?:did|bought|called|rang|paid|sent|wrote|made|booked|fixed|cleaned|handled|submitted|returned|posted|mailed|emailed|renewed|ordered|picked|took|got|fed|washed|cooked|finished|completed|sorted|filed|signed|printed|collected|delivered|packed|cancelled|canceled|replied|answered|scheduled|tidied|watered|walked)$/i;
+
 /** "I called mum", "paid the rent already", "just finished the report": complete the task they name. */
 export function pastStatement(text: string): Intent | undefined {
   let words = text.replace(STATEMENT_START, "");
@@ -65,6 +70,9 @@ export function pastStatement(text: string): Intent | undefined {
   if (finished) return { type: "complete", ref: parseRef(finished[1]!), completed: true };
   const verb = words.match(/^([a-z]+)\s+(.+)$/i);
   if (!verb || !baseOfPastTense(verb[1]!)) return undefined;
+  // "I loved it" is not news about a task; "I bought it" is. "got a lot to do" is not a past deed.
+  if (/^(?:it|that|this|that one|this one)$/i.test(verb[2]!) && !DOING_VERBS.test(verb[1]!)) return undefined;
+  if (/\bto\s+\w+/i.test(verb[2]!) && /^got$/i.test(verb[1]!)) return undefined;
   return { type: "complete", ref: refFromStatement(words), completed: true };
 }
 
@@ -124,6 +132,8 @@ const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, thre
 
 /** "I'll do the laundry tomorrow instead": the named task moves to that date. */
 export function planStatement(text: string, today: string): Intent | undefined {
+  const moved = text.match(/^(.+?)\s+(?:got|has been|was|is|'s been|have been|were|are)\s+(?:moved|pushed(?: back)?|postponed|rescheduled|changed|delayed|put off)\s+(?:to|till|until|for)\s+(.+)$/i);
+  if (moved && parseDatePhrase(moved[2]!, today)) return dueIntent(moved[1]!, moved[2]!, today);
   const m = text.match(/^(?:i'll|i will|i'm going to|i am going to|i'm gonna|gonna|i can|let me|we'll|i'd rather)\s+(.+?)(?:\s+instead)?$/i);
   if (!m) return undefined;
   const dated = extractTrailingDate(m[1]!, today);

@@ -100,8 +100,15 @@ export function addIntent(text: string, today: string): Intent {
   return typeof tasks === "string" ? { type: "clarify", message: tasks } : { type: "add", tasks };
 }
 
+/** A time of day with no date: "5pm", "at 10:30", "noon". */
+export const TIME_ONLY = /^(?:at\s+|@\s*)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|noon|midday|midnight)$/i;
+
+const NO_TIME_FIELD = (when: string) =>
+  `Tasks have a due date but no time of day, so I can't set “${when.trim()}”. Give a day instead, like “tomorrow” or “friday”.`;
+
 export function dueIntent(ref: string, when: string, today: string): Intent {
   if (/^(?:no|none|nothing|never|no date|no due date)$/i.test(when.trim())) return { type: "due", ref: parseRef(ref), dueDate: null };
+  if (TIME_ONLY.test(when.trim())) return { type: "clarify", message: NO_TIME_FIELD(when) };
   const dueDate = parseDatePhrase(when, today);
   if (!dueDate)
     return { type: "clarify", message: `I couldn't read “${when.trim()}” as a date. Try “tomorrow”, “friday”, “next monday”, “in 3 days” or 2026-12-31.` };

@@ -18,6 +18,8 @@ const NOT_A_STATEMENT = new Set([
   "need", "feed", "seed", "speed", "bleed", "breed", "weed", "shed", "bed", "red", "wed", "embed", "proceed", "exceed", "succeed", "shred", "hundred",
   "sacred", "naked", "wicked", "added", "deleted", "removed", "renamed", "moved", "changed", "created", "marked", "updated", "postponed",
   "rescheduled", "edited", "listed", "showed", "reopened", "undid", "scheduled", "prioritized", "prioritised", "checked", "ticked", "crossed",
+  // Not doing it: "I missed the deadline", "forgot to call mum".
+  "missed", "forgot", "failed", "skipped", "postponed", "delayed", "wanted", "needed", "planned", "meant", "tried", "hoped", "loved", "liked", "hated",
 ]);
 
 /** The base form of a past-tense verb, or undefined when the word is not one. */
