@@ -92,3 +92,27 @@ describe("the kinds of issue 14, as intents", () => {
 
   it("“never mind” is not a reopen", () => expect(parseIntent("never mind", WED).type).not.toBe("complete"));
 });
+
+describe("bulk selections and undo", () => {
+  it.each([
+    ["complete everything except walk the dog", { type: "bulk", action: { kind: "complete", completed: true }, selection: { except: "walk the dog" } }],
+    ["delete everything on my list", { type: "bulk", action: { kind: "delete" }, selection: {} }],
+    ["push all my overdue stuff to friday", { type: "bulk", action: { kind: "due", dueDate: "2026-11-27" }, selection: { status: "overdue" } }],
+    ["move everything due today to tomorrow", { type: "bulk", action: { kind: "due", dueDate: "2026-11-26" }, selection: { due: { from: WED, to: WED, label: "today" } } }],
+    ["make all of them high priority", { type: "bulk", action: { kind: "priority", priority: "high" }, selection: {} }],
+    ["reopen all completed tasks", { type: "bulk", action: { kind: "complete", completed: false }, selection: { status: "completed" } }],
+  ])("%s", (message, intent) => expect(parseIntent(message, WED)).toEqual(intent));
+
+  it("“all” inside a title is not a selection", () => {
+    expect(parseIntent("mark all the groceries as done", WED)).toEqual({ type: "complete", ref: { kind: "title", text: "all the groceries" }, completed: true });
+  });
+
+  it.each(["undo", "undo that", "undo it", "undo the last change", "revert that", "take that back", "oops undo", "never mind, undo that", "Oops, undo!", "no wait, take that back"])(
+    "%j is an undo",
+    (message) => expect(parseIntent(message, WED)).toEqual({ type: "undo" }),
+  );
+
+  it("“undo <title>” reopens that task", () => {
+    expect(parseIntent("undo buy milk", WED)).toEqual({ type: "complete", ref: { kind: "title", text: "buy milk" }, completed: false });
+  });
+});

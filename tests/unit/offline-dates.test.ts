@@ -66,6 +66,33 @@ describe("parseDatePhrase", () => {
   });
 });
 
+describe("on every day of the week", () => {
+  const week = Array.from({ length: 7 }, (_, i) => `2026-11-${String(23 + i).padStart(2, "0")}`);
+  const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();
+  const daysAhead = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+
+  it.each(week)("a time after a date never moves the date (%s)", (today) => {
+    for (const day of ["today", "tomorrow", "monday", "friday", "next tuesday", "dec 24", "the 3rd"])
+      for (const time of ["at 3pm", "10am", "at 14:30", "morning", "at 8", "at noon"]) expect(parseDatePhrase(`${day} ${time}`, today), `${day} ${time}`).toBe(parseDatePhrase(day, today));
+  });
+
+  it.each(week)("“friday next week” is the Friday of the following Monday-to-Sunday week (%s)", (today) => {
+    const date = parseDatePhrase("friday next week", today)!;
+    expect(weekday(date)).toBe(5);
+    const mondayAfter = 7 - ((weekday(today) + 6) % 7);
+    expect(daysAhead(today, date)).toBe(mondayAfter + 4);
+    expect(parseDatePhrase("next week friday", today)).toBe(date);
+  });
+
+  it.each(week)("a weekday is 1 to 7 days ahead (%s)", (today) => {
+    for (const day of ["monday", "wednesday", "sunday"]) {
+      const ahead = daysAhead(today, parseDatePhrase(day, today)!);
+      expect(ahead).toBeGreaterThanOrEqual(1);
+      expect(ahead).toBeLessThanOrEqual(7);
+    }
+  });
+});
+
 describe("extractTrailingDate", () => {
   it.each([
     ["dentist tomorrow at 3pm", "dentist", "2026-11-26"],
