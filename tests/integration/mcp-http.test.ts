@@ -6,6 +6,7 @@ import * as mcpRoute from "@/app/api/mcp/route";
 import { db } from "@/db";
 import { apiKeys, tasks, toolCalls } from "@/db/schema";
 import { hashKey } from "@/lib/api-keys/service";
+import { TOOL_NAMES } from "@/mcp/tools";
 import { signUpUser } from "../helpers/auth";
 import { jsonRequest, params, readJson } from "../helpers/http";
 import { connectMcpHttp } from "../helpers/mcp-http";
@@ -76,7 +77,7 @@ describe("MCP over Streamable HTTP with the SDK's client", () => {
     const { key, apiKey } = await newKey(alice);
     const mcp = await connectMcpHttp(URL_, key, inProcessFetch);
     const { tools } = await mcp.client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(["add_task", "complete_task", "delete_task", "list_tasks", "update_task"]);
+    expect(tools.map((t) => t.name).sort()).toEqual([...TOOL_NAMES].sort());
     expect(tools.find((t) => t.name === "delete_task")?.annotations).toMatchObject({ destructiveHint: true, readOnlyHint: false });
 
     const added = await mcp.call("add_task", { title: "From my MCP client", dueDate: "2031-01-01" });
@@ -137,7 +138,7 @@ describe("authentication", () => {
   it("a revoked key stops working on the next request", async () => {
     const { key, apiKey } = await newKey(alice);
     const mcp = await connectMcpHttp(URL_, key, inProcessFetch);
-    expect((await mcp.client.listTools()).tools).toHaveLength(5);
+    expect((await mcp.client.listTools()).tools).toHaveLength(TOOL_NAMES.length);
     await keyRoute.DELETE(jsonRequest(`/api/keys/${apiKey.id}`, { method: "DELETE", cookie: alice.cookie }), params({ id: apiKey.id }));
     await expect(mcp.client.listTools()).rejects.toThrow(/401|not valid or has been revoked/);
     expect((await rawPost(key, initialize)).status).toBe(401);
