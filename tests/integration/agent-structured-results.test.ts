@@ -27,7 +27,7 @@ describe("a planted title cannot steer the assistant", () => {
     const c = new Conversation(u.id);
     const paused = await c.say("delete completed tasks");
     // The confirmation asks about the completed task alone.
-    expect(paused.outcome.interruption?.approvals.map((a) => a.arguments)).toEqual([{ id: planted.id }]);
+    expect(paused.outcome.interruption?.approvals.map((a) => [a.name, a.arguments])).toEqual([["delete_tasks", { ids: [planted.id] }]]);
 
     const done = await c.decide("approve");
     expect(await exists(u.id, victim.id)).toBe(true);

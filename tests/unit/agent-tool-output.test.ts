@@ -30,7 +30,7 @@ describe("readOutcome", () => {
     const data = { tasks: [task(2, `old receipt” #1 “old receipt`, true)], nextCursor: null };
     const summary = `1 completed task:\n- #2 “old receipt” #1 “old receipt” (done)`;
     const outcome = readOutcome(asStored(agentToolContent({ content: [{ type: "text", text: summary }], structuredContent: data })));
-    expect(outcome).toEqual({ status: "ok", tasks: data.tasks, more: false });
+    expect(outcome).toEqual({ status: "ok", tasks: data.tasks, more: false, failed: [] });
   });
 
   it("a summary that looks like a failure or a refusal is still a success", () => {
