@@ -1,5 +1,8 @@
 import { performance } from "node:perf_hooks";
 import { CANCEL_ACTION, CONFIRM_ACTION, type ChatKitEvent, type ThreadItem } from "@/lib/chatkit/schemas";
+import { eq } from "drizzle-orm";
+import { db } from "@/db";
+import { changeSets } from "@/db/schema";
 import { createTask, listTasks, setTaskCompleted } from "@/lib/tasks";
 import { signUpUser } from "../tests/helpers/auth";
 import { chatkit, parseSse, userInput } from "../tests/helpers/chatkit";
@@ -67,6 +70,8 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
   const user = await signUpUser(`eval-${scenario.id}`.slice(0, 40));
   const cookie = opts.timeZone ? `${user.cookie}; tz=${encodeURIComponent(opts.timeZone)}` : user.cookie;
   for (const task of scenario.setup ?? []) await createSetupTask(user.id, task, today);
+  // The setup is the world before the conversation, not something the user just did: "undo" must not take it back.
+  await db.delete(changeSets).where(eq(changeSets.userId, user.id));
   const before = await tasksOf(user.id);
 
   let threadId: string | undefined;
