@@ -1,10 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db";
-import { user } from "@/db/schema";
 import { addDays, todayUtc } from "@/lib/dates";
-import { createTask, listTasks, setTaskCompleted, type Task } from "@/lib/tasks";
+import { listTasks, type Task } from "@/lib/tasks";
 import { Conversation } from "../helpers/agent";
+import { seededUser } from "../helpers/seeded-user";
 
 /**
  * The broader grammar of issue 14, written as new users type: priority labels, "I called mum",
@@ -35,15 +33,7 @@ const SEED: Seed[] = [
 ];
 const openSeed = SEED.filter((s) => !s.done);
 
-async function freshUser(): Promise<string> {
-  const id = randomUUID();
-  await db.insert(user).values({ id, name: "Grammar", email: `grammar-${id}@example.com` });
-  for (const s of SEED) {
-    const t = await createTask(id, { title: s.title, dueDate: s.dueDate, priority: s.priority });
-    if (s.done) await setTaskCompleted(id, t.id);
-  }
-  return id;
-}
+const freshUser = () => seededUser("Grammar", SEED);
 
 type World = { tasks: Task[]; reply: string; pending: boolean; t: (title: string) => Task | undefined };
 type Case = { say: string | string[]; then?: "approve"; check: (w: World) => void };
@@ -337,8 +327,7 @@ describe("batch tools and undo, through the Agents SDK runner and the MCP tools"
   });
 
   it("with nothing to undo, says why in the tool's words and changes nothing", async () => {
-    const id = randomUUID();
-    await db.insert(user).values({ id, name: "Empty", email: `grammar-empty-${id}@example.com` });
+    const id = await seededUser("Empty", []);
     const turn = await new Conversation(id).say("undo");
     expect(turn.outcome.text).toMatch(/^I couldn't undo that: \S/);
     expect(turn.outcome.toolCalls.map((c) => [c.name, c.status])).toEqual([["undo_last_change", "failed"]]);

@@ -1,10 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db";
-import { user } from "@/db/schema";
 import { addDays, todayUtc } from "@/lib/dates";
-import { createTask, listTasks, setTaskCompleted, type Task } from "@/lib/tasks";
+import { listTasks, type Task } from "@/lib/tasks";
 import { Conversation } from "../helpers/agent";
+import { seededUser } from "../helpers/seeded-user";
 
 /**
  * The offline model's grammar, phrase by phrase, through the real Agents SDK runner and
@@ -33,15 +31,7 @@ async function withIds(userId: string, message: string): Promise<string> {
   return message.replace(/\{id:([^}]+)\}/g, (_, title: string) => String(tasks.find((t) => t.title === title)!.id));
 }
 
-async function freshUser(): Promise<string> {
-  const id = randomUUID();
-  await db.insert(user).values({ id, name: "Phrasing", email: `phrasing-${id}@example.com` });
-  for (const s of SEED) {
-    const t = await createTask(id, { title: s.title, dueDate: s.dueDate, priority: s.priority });
-    if (s.done) await setTaskCompleted(id, t.id);
-  }
-  return id;
-}
+const freshUser = () => seededUser("Phrasing", SEED);
 
 type World = { tasks: Task[]; reply: string; pending: boolean; t: (title: string) => Task | undefined };
 type Case = { say: string | string[]; then?: "approve" | "reject"; check: (w: World) => void };
