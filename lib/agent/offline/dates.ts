@@ -1,8 +1,9 @@
 import { casual as chrono, type ParsedResult } from "chrono-node/en";
 import { addDays } from "@/lib/dates";
+import { wordTable } from "./word-table";
 
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-const WEEKDAY_ABBR: Record<string, number> = { sun: 0, mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5, sat: 6 };
+const WEEKDAY_ABBR = wordTable<number>({ sun: 0, mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5, sat: 6 });
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 function weekdayIndex(word: string): number | undefined {
@@ -33,7 +34,7 @@ function nextMonthDay(today: string, month: number, day: number): string | undef
   return validDate(year + 1, month, day);
 }
 
-const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const NUMBER_WORDS = wordTable<number>({ a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 });
 
 /** The next date (from today on) with this day of the month: "the 3rd". */
 function nextDayOfMonth(today: string, day: number): string | undefined {

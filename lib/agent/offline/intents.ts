@@ -71,19 +71,45 @@ export function stripPoliteness(text: string): string {
 
 const COMMAND_VERB = /^(add|create|new|make|delete|remove|mark|complete|finish|rename|change|move|set|show|list)\b/i;
 
-/** "undo", "undo that", "revert that", "take that back", "oops undo", "never mind, undo that". */
+/** One leading interjection ("oops", "no", "wait", "never mind,"): taken off one at a time, so no pattern repeats a group. */
+const INTERJECTION = /^(?:oops|whoops|oh no|no|nope|wait|hang on|never ?mind|nvm|sorry|ugh|argh|uh oh|actually|please|pls)[,!.]*\s+/i;
+const MAX_INTERJECTIONS = 5;
+
+/**
+ * "undo", "undo that", "revert that", "take that back", "oops undo", "never mind, undo that".
+ * The interjections are stripped by a loop rather than matched by a repeated group: "no wait"
+ * is both one phrase and two words, and a repeated alternation of the two backtracks exponentially.
+ */
+function isUndo(text: string): boolean {
+  let rest = text;
+  for (let i = 0; i < MAX_INTERJECTIONS; i++) {
+    const next = rest.replace(INTERJECTION, "");
+    if (next === rest) break;
+    rest = next;
+  }
+  return UNDO.test(rest);
+}
+
 const UNDO =
-  /^(?:(?:oops|whoops|oh no|no|nope|wait|no wait|hang on|never ?mind|nvm|sorry|ugh|argh|uh oh|actually|please|pls)[,!.]*\s+)*(?:(?:can|could) you\s+)?(?:undo|revert|reverse|roll ?back|take back|undo undo)(?:\s+(?:that|it|this|the last (?:change|action|thing|step|edit)|my last (?:change|action|edit)|last (?:change|action|step)|what you (?:just )?did|the last thing(?: you did)?|that change|that last change))?(?:\s+(?:please|pls|again))?$|^(?:(?:oops|whoops|no|nope|wait|no wait|never ?mind|sorry)[,!.]*\s+)*take (?:that|it) back$/i;
+  /^(?:(?:can|could) you\s+)?(?:undo|revert|reverse|roll ?back|take back|undo undo)(?:\s+(?:that|it|this|the last (?:change|action|thing|step|edit)|my last (?:change|action|edit)|last (?:change|action|step)|what you (?:just )?did|the last thing(?: you did)?|that change|that last change))?(?:\s+(?:please|pls|again))?$|^take (?:that|it) back$/i;
+
+/**
+ * The longest message the offline grammar reads as a command. A title is at most 200 characters;
+ * past this, a message is prose, and reading it would only cost the request's thread time.
+ */
+export const MAX_COMMAND_CHARS = 1000;
 
 /** Turns a user's message into what they want done. Pure: the same text and date give the same intent. */
-export function parseIntent(message: string, today: string): Intent {
-  const intent = parseWords(message, today);
+export function parseIntent(message: string, today: string, depth = 0): Intent {
+  if (message.length > MAX_COMMAND_CHARS)
+    return { type: "clarify", message: `That message is longer than I can read as a command (${MAX_COMMAND_CHARS.toLocaleString("en")} characters). Try something shorter, like “add buy milk tomorrow”.` };
+  const intent = parseWords(message, today, depth);
   if (intent.type !== "unknown") return intent;
   // A misspelt command word ("cmoplete buy milk", "shwo my tasks"): read it again, corrected.
   const text = stripPoliteness(message);
   const first = text.match(/^([a-z]+)(\s|$)/i)?.[1];
   const corrected = first ? correctCommandWord(first) : undefined;
-  if (corrected) return parseWords(`${corrected}${text.slice(first!.length)}`, today);
+  if (corrected) return parseWords(`${corrected}${text.slice(first!.length)}`, today, depth);
   return datedStatement(message, text, today) ?? intent;
 }
 
@@ -101,17 +127,24 @@ function datedStatement(message: string, text: string, today: string): Intent | 
 const PRIORITY_LABEL =
   /^(?:(?:(urgent|asap|important|(?:high|top)(?:[- ]?(?:priority|prio|pri))?|p1)|(low(?:[- ]?(?:priority|prio|pri))?|p3)|((?:medium|normal)(?:[- ]?(?:priority|prio|pri))?|p2))\s*(?:[:\-–—|]+|!+)|(!{1,3}))\s*(.+)$/i;
 
-function labelledPriority(text: string, today: string): Intent | undefined {
+function labelledPriority(text: string, today: string, depth: number): Intent | undefined {
   const m = text.match(PRIORITY_LABEL);
   if (!m) return undefined;
   const priority: TaskPriority = m[2] ? "low" : m[3] ? "medium" : "high";
-  const inner = parseWords(m[5]!, today);
+  const inner = parseWords(m[5]!, today, depth + 1);
   const intent = inner.type === "add" ? inner : addIntent(m[5]!, today);
   return intent.type === "add" ? { type: "add", tasks: intent.tasks.map((t) => ({ ...t, priority })) } : intent;
 }
 
 
-function parseWords(message: string, today: string): Intent {
+/**
+ * How many wrappers one message may nest ("urgent: tomorrow: I'd like to add …"). Each reads the
+ * rest again; without a bound "!! !! !! …" at the message limit took 18 s of the request's thread.
+ */
+const MAX_NESTING = 4;
+
+function parseWords(message: string, today: string, depth = 0): Intent {
+  if (depth > MAX_NESTING) return { type: "unknown" };
   // A list typed on several lines ("add these:\n- sunscreen\n- towels") is a list of items.
   message = message.replace(/(\w)’(\w)/g, "$1'$2").replace(/:?\s*\n\s*(?:[-*•]|\d+[.)])?\s*(?=\S)/g, ", ");
   const bare = message.trim().toLowerCase().replace(/[\s.!?,]+$/, "");
@@ -128,17 +161,17 @@ function parseWords(message: string, today: string): Intent {
 
   // Wanting phrases either wrap a command ("I'd like to add milk") or are the task ("I need to call mum").
   m = text.match(/^(?:i(?:\s+would|'d|’d)\s+like\s+to|i\s+want\s+to|i\s+wanna)\s+(.+)$/i);
-  if (m && COMMAND_VERB.test(m[1]!)) return parseIntent(m[1]!, today);
+  if (m && COMMAND_VERB.test(m[1]!)) return parseIntent(m[1]!, today, depth + 1);
 
   // A leading purpose does not change the request: "for the party I need to get balloons, candles".
   m = text.match(/^for\s+(?:the|my|our|this|a|an|next)\s+(?:\S+\s+){0,3}?\S+?,?\s+((?:i|we)\s+(?:need|have|must|should|want|gotta|got)\b.*|remind me\b.*|(?:please\s+)?add\b.*)$/i);
-  if (m) return parseWords(m[1]!, today);
+  if (m) return parseWords(m[1]!, today, depth + 1);
 
-  const labelled = labelledPriority(text, today) ?? leadingDate(text, today);
+  const labelled = labelledPriority(text, today, depth) ?? leadingDate(text, today, depth);
   if (labelled) return labelled;
 
   // --- undo the last change ("undo <title>" reopens that task, below) --------------------------
-  if (UNDO.test(text)) return { type: "undo" };
+  if (isUndo(text)) return { type: "undo" };
 
   // --- bulk -----------------------------------------------------------------------------------
   if (/^(?:delete|remove|clear|clean up|get rid of|purge)\s+(?:all\s+)?(?:of\s+)?(?:the\s+|my\s+)?(?:completed|finished|done)(?:\s+(?:tasks|ones|todos|items))?$/i.test(text) ||
@@ -253,13 +286,13 @@ function parseWords(message: string, today: string): Intent {
 
 
 /** A date written as a label before the task: "tomorrow: pick up the parcel", "friday - call bob". */
-function leadingDate(text: string, today: string): Intent | undefined {
+function leadingDate(text: string, today: string, depth: number): Intent | undefined {
   const m =
     text.match(/^(.{3,30}?)\s*(?:[:–—]|\s-)\s*(.+)$/) ??
     text.match(/^(.{3,30}?),?\s+((?:remind me|(?:i|we)\s+(?:need|have|must|should|gotta|'ve got)|(?:please\s+)?add|don'?t (?:let me )?forget)\b.+)$/i);
   const dueDate = m ? parseDatePhrase(m[1]!, today) : undefined;
   if (!m || !dueDate) return undefined;
-  const inner = parseWords(m[2]!, today);
+  const inner = parseWords(m[2]!, today, depth + 1);
   const intent = inner.type === "add" ? inner : inner.type === "unknown" ? addIntent(m[2]!, today) : inner;
   return intent.type === "add" ? { type: "add", tasks: intent.tasks.map((t) => ({ ...t, dueDate: t.dueDate ?? dueDate })) } : intent;
 }

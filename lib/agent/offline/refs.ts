@@ -1,3 +1,5 @@
+import { wordTable } from "./word-table";
+
 /**
  * How a message points at a task: by id ("#12", "task 12"), by position in the last list
  * ("the second one"), as "it", or by words from its title, with a topic word allowed
@@ -9,10 +11,10 @@ export type TaskRef =
   | { kind: "pronoun" }
   | { kind: "title"; text: string };
 
-const ORDINALS: Record<string, number> = {
+const ORDINALS = wordTable<number>({
   first: 0, "1st": 0, second: 1, "2nd": 1, third: 2, "3rd": 2, fourth: 3, "4th": 3, fifth: 4, "5th": 4,
   sixth: 5, "6th": 5, seventh: 6, "7th": 6, eighth: 7, "8th": 7, ninth: 8, "9th": 8, tenth: 9, "10th": 9, last: -1,
-};
+});
 
 export function parseRef(raw: string): TaskRef {
   const text = raw.trim().replace(/^["“']|["”']$/g, "").trim();

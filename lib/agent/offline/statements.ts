@@ -3,6 +3,7 @@ import type { Intent, TaskRef } from "./intents";
 import { parseRef } from "./refs";
 import { dueIntent, priorityWord, renameIntent } from "./titles";
 import { baseOfPastTense } from "./verbs";
+import { wordTable } from "./word-table";
 
 /*
  * Requests said as statements rather than commands: "I called mum", "buy milk isn't done",
@@ -128,7 +129,7 @@ export function shiftIntent(text: string): Intent | undefined {
   return { type: "shift", ref: parseRef(m[1]!), days };
 }
 
-const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const NUMBER_WORDS = wordTable<number>({ a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 });
 
 /** "I'll do the laundry tomorrow instead": the named task moves to that date. */
 export function planStatement(text: string, today: string): Intent | undefined {

@@ -2,6 +2,7 @@ import type { TaskPriority } from "@/lib/tasks/schemas";
 import { extractTrailingDate, parseDatePhrase } from "./dates";
 import type { Intent, NewTask } from "./intents";
 import { parseRef } from "./refs";
+import { wordTable } from "./word-table";
 
 /* New tasks and changed fields as the user words them: titles (quoted, listed, with their own dates), priorities, dates. */
 
@@ -40,7 +41,7 @@ function splitItems(text: string, today: string): string[] {
   return parts.length > 1 && parts.every((p) => extractTrailingDate(p, today).rest.split(/\s+/).length <= 4) ? parts : [text];
 }
 
-const QUOTE_PAIRS: Record<string, string> = { '"': '"', "“": "”", "'": "'", "‘": "’", "«": "»", "”": "”" };
+const QUOTE_PAIRS = wordTable<string>({ '"': '"', "“": "”", "'": "'", "‘": "’", "«": "»", "”": "”" });
 
 /**
  * A title in quotes at the start, and what follows it: "'eggs, milk, and bread'" or

@@ -1,9 +1,11 @@
+import { wordTable } from "./word-table";
+
 /**
  * Past-tense verbs back to the form a task title uses: "I called mum" names the task "Call mum",
  * "paid the rent" names "Pay rent". Regular verbs lose "-ed"; fuzzy matching absorbs the rest
  * ("baked" → "bak" still finds "Bake bread", see fuzzy.ts).
  */
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR = wordTable<string>({
   bought: "buy", paid: "pay", did: "do", wrote: "write", written: "write", sent: "send", made: "make", took: "take", taken: "take",
   got: "get", gotten: "get", gave: "give", given: "give", went: "go", gone: "go", ran: "run", met: "meet", rang: "ring", rung: "ring",
   sold: "sell", found: "find", fed: "feed", built: "build", brought: "bring", caught: "catch", told: "tell", ate: "eat", eaten: "eat",
@@ -11,7 +13,7 @@ const IRREGULAR: Record<string, string> = {
   kept: "keep", hung: "hang", won: "win", began: "begin", chose: "choose", taught: "teach", spent: "spend", held: "hold",
   sang: "sing", flew: "fly", drew: "draw", grew: "grow", saw: "see", seen: "see", came: "come", wore: "wear", left: "leave",
   sat: "sit", slept: "sleep", swam: "swim", tidied: "tidy", dug: "dig", lent: "lend", lost: "lose", heard: "hear", understood: "understand",
-};
+});
 
 /** "-ed" words that are not past tenses, and past tenses that are commands of their own (handled elsewhere). */
 const NOT_A_STATEMENT = new Set([
