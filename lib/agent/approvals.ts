@@ -1,4 +1,5 @@
 import type { Model, ModelProvider, ModelRequest, ModelResponse, StreamEvent } from "@openai/agents";
+import type { UndoPreview } from "@/lib/tasks";
 import { toolNamed } from "@/mcp/tools";
 
 type Args = Record<string, unknown>;
@@ -27,10 +28,14 @@ function parseArgs(input: unknown): Args {
  * - every delete (`confirm: "always"` on the tool);
  * - a call that changes more than one existing task (complete_tasks with two ids);
  * - several calls in one model response that together change more than one task;
- * - a call that changes a task other than the one this turn already changed.
- * Adding tasks and undo are never confirmed: they touch no existing task (undo refuses when one changed).
+ * - a call that changes a task other than the one this turn already changed;
+ * - an undo that would delete tasks (undoing an add) or change more than one task back.
+ * Adding tasks is never confirmed: it touches no existing task, and can be undone.
  */
 export class ApprovalPolicy {
+  /** Reads what an undo would do, for the user the turn runs as (lib/tasks/undo.ts previewUndo). */
+  constructor(private readonly previewUndo: (changeSetId: unknown) => Promise<UndoPreview | null> = async () => null) {}
+
   /** Calls that must be confirmed because of the company they came in. */
   private readonly flagged = new Set<string>();
   /** Existing tasks this turn has already changed (or was allowed to). */
@@ -47,8 +52,12 @@ export class ApprovalPolicy {
     }
   }
 
-  needsApproval(name: string, input: unknown, callId: string | undefined): boolean {
+  async needsApproval(name: string, input: unknown, callId: string | undefined): Promise<boolean> {
     const effect = toolNamed(name)?.effect;
+    if (effect?.kind === "undo") {
+      const preview = await this.previewUndo(parseArgs(input).changeSetId);
+      return !!preview && !preview.alreadyUndone && (preview.removes.length > 0 || preview.touches > 1);
+    }
     if (!effect || effect.kind !== "change") return false;
     const ids = effect.taskIds(parseArgs(input));
     const others = ids.filter((id) => !this.changedThisTurn.has(id));

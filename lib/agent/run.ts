@@ -14,6 +14,7 @@ import {
 import type { CallToolResult as McpCallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { InProcessMcpServer } from "@/mcp/in-process";
 import { createTaskServer } from "@/mcp/server";
+import { previewUndo } from "@/lib/tasks";
 import { ApprovalPolicy } from "./approvals";
 import { agentInstructions } from "./instructions";
 import { selectModel, tracingEnabled, type ModelChoice } from "./models";
@@ -88,6 +89,10 @@ function parseArgs(raw: string | undefined): Record<string, unknown> {
  * afterwards pays for each one, so an instance per turn made every later turn slower.
  */
 const callScope = new AsyncLocalStorage<string>();
+
+function approvalPolicyFor(userId: string): ApprovalPolicy {
+  return new ApprovalPolicy((changeSetId) => previewUndo(userId, changeSetId));
+}
 
 /** One turn's moving parts: the user's MCP server, the agent, and what its tools did. */
 class TurnSession {
@@ -205,7 +210,7 @@ async function* drive(session: TurnSession, result: TurnResult, priorItemCount: 
  * memory afterwards.
  */
 export async function* streamAgentTurn(req: AgentTurnRequest): AsyncGenerator<RunStreamEvent, AgentTurnOutcome> {
-  const session = new TurnSession(req.userId, req.timeZone, new ApprovalPolicy());
+  const session = new TurnSession(req.userId, req.timeZone, approvalPolicyFor(req.userId));
   try {
     const agent = await session.open();
     // The count also travels in the SDK's state, as it always has; a resume reads the paused run's own column instead.
@@ -222,7 +227,7 @@ export async function* streamAgentTurn(req: AgentTurnRequest): AsyncGenerator<Ru
  * needs. The tools are bound to `userId` again, so the state alone cannot act for anyone.
  */
 export async function* resumeAgentTurn(req: AgentResumeRequest): AsyncGenerator<RunStreamEvent, AgentTurnOutcome> {
-  const session = new TurnSession(req.userId, req.timeZone, new ApprovalPolicy());
+  const session = new TurnSession(req.userId, req.timeZone, approvalPolicyFor(req.userId));
   try {
     const agent = await session.open();
     const state = await RunState.fromString<TurnContext, typeof agent>(agent, req.state);

@@ -1,6 +1,7 @@
 import type { AgentInputItem, RunStreamEvent } from "@openai/agents";
 import type { AgentTurnOutcome } from "@/lib/agent/run";
-import { taskIdSchema, taskTitles } from "@/lib/tasks";
+import { previewUndo, taskIdSchema, taskTitles } from "@/lib/tasks";
+import { TOOL } from "@/mcp/tools";
 import { idsInArgs } from "@/mcp/tools/define";
 import { newItemId } from "./ids";
 import type { AssistantMessageItem, ThreadItem, WidgetItem, WorkflowItem, WorkflowTask } from "./schemas";
@@ -188,7 +189,13 @@ async function subjectsOf(userId: string, outcome: AgentTurnOutcome): Promise<Ap
   const approvals = outcome.interruption?.approvals ?? [];
   const idsOf = (args: Record<string, unknown>) => idsInArgs(args).filter((id) => taskIdSchema.safeParse(id).success);
   const titles = await taskTitles(userId, approvals.flatMap((a) => idsOf(a.arguments)));
-  return approvals.map((approval) => ({ approval, tasks: idsOf(approval.arguments).map((id) => ({ id, title: titles.get(id) ?? null })) }));
+  return Promise.all(
+    approvals.map(async (approval) => ({
+      approval,
+      tasks: idsOf(approval.arguments).map((id) => ({ id, title: titles.get(id) ?? null })),
+      ...(approval.name === TOOL.undo_last_change ? { undo: (await previewUndo(userId, approval.arguments.changeSetId)) ?? undefined } : {}),
+    })),
+  );
 }
 
 /** A paused run: show the card and keep the run's state for whoever answers it. */

@@ -1,9 +1,13 @@
 import type { PendingApproval } from "@/lib/agent/run";
+import type { UndoPreview } from "@/lib/tasks";
 import { TOOL } from "@/mcp/tools";
 import { CANCEL_ACTION, CONFIRM_ACTION, UNDO_ACTION, type WidgetRoot, type WorkflowItem, type WorkflowTask } from "./schemas";
 
-/** What a pending call would do, in words: the call, and the tasks it names with their titles (null when not found). */
-export type ApprovalSubject = { approval: PendingApproval; tasks: Array<{ id: number; title: string | null }> };
+/**
+ * What a pending call would do, in words: the call, and the tasks it names with their titles
+ * (null when not found); for an undo, what undoing would do instead.
+ */
+export type ApprovalSubject = { approval: PendingApproval; tasks: Array<{ id: number; title: string | null }>; undo?: UndoPreview };
 
 type Verb = [string, string];
 const DELETE: Verb = ["Delete", "deleted"];
@@ -30,17 +34,46 @@ function label(task: { id: number; title: string | null }): string {
   return task.title !== null ? `“${task.title}”` : `task #${task.id}`;
 }
 
-/** The question the card asks: "Delete “Buy milk”?" or "Delete 3 tasks?". */
+/** The question the card asks: "Delete “Buy milk”?", "Delete 3 tasks?" or "Undo: added “Buy milk”?". */
 export function confirmationQuestion(subjects: ApprovalSubject[]): string {
+  const [only] = subjects;
+  if (subjects.length === 1 && only!.undo) return `Undo: ${only!.undo.summary}?`;
   const verbs = new Set(subjects.map((s) => verbOf(s.approval)));
   const tasks = subjects.flatMap((s) => s.tasks);
   const verb = verbs.size === 1 ? [...verbs][0]![0] : null;
   if (tasks.length === 1) return `${verb ?? "Change"} ${label(tasks[0]!)}?`;
+  // Ids the card could not read (a model that sent them as text) still get a question.
+  if (!tasks.length) return verb ? `${verb} these tasks?` : `Make ${subjects.length} changes?`;
   return verb ? `${verb} ${tasks.length} tasks?` : `Make ${subjects.length} changes to ${tasks.length} tasks?`;
+}
+
+/** What an undo will do that the user should know before saying yes. */
+function undoConsequence(undo: UndoPreview): string {
+  const removed = undo.removes.length === 1 ? `“${undo.removes[0]}” will be deleted.` : undo.removes.length ? `${undo.removes.length} tasks will be deleted.` : "";
+  const reverted = undo.touches - undo.removes.length;
+  const back = reverted > 1 ? `${reverted} tasks will go back to how they were.` : reverted === 1 ? "1 task will go back to how it was." : "";
+  return [removed, back].filter(Boolean).join(" ");
 }
 
 export function confirmationCard(subjects: ApprovalSubject[]): { widget: WidgetRoot; copyText: string } {
   const question = confirmationQuestion(subjects);
+  const undo = subjects.length === 1 ? subjects[0]!.undo : undefined;
+  if (undo) {
+    return {
+      copyText: question,
+      widget: {
+        type: "Card",
+        size: "sm",
+        status: { text: "Confirmation required", icon: "info" },
+        children: [
+          { type: "Title", value: question, size: "sm" },
+          { type: "Text", value: undoConsequence(undo), color: "secondary", size: "sm" },
+        ],
+        confirm: { label: undo.removes.length ? "Undo and delete" : "Undo", action: { type: CONFIRM_ACTION, payload: {} } },
+        cancel: { label: "Cancel", action: { type: CANCEL_ACTION, payload: {} } },
+      },
+    };
+  }
   const tasks = subjects.flatMap((s) => s.tasks);
   const destructive = subjects.some((s) => isDelete(s.approval));
   const children: unknown[] = [{ type: "Title", value: question, size: "sm" }];

@@ -41,6 +41,14 @@ async function run(query: SQL): Promise<Outcome> {
   return (rows as Outcome[])[0]!;
 }
 
+/** How long a change can be undone. Older change sets are dropped by the user's next change. */
+export const UNDO_HISTORY_DAYS = 30;
+
+/** Keeps the undo history bounded in time, in the same statement as a change (the index on (user, created_at) finds them). */
+function pruneOldChangeSets(userId: string): SQL {
+  return sql`pruned as (delete from change_sets where user_id = ${userId} and created_at < now() - make_interval(days => ${UNDO_HISTORY_DAYS}))`;
+}
+
 /** The change set insert shared by every statement: one row per statement, none when nothing changed. */
 function recordChangeSet(userId: string, source: ChangeSource, changed: SQL, before: SQL, after: SQL): SQL {
   return sql`insert into change_sets (user_id, source, changes)
@@ -62,7 +70,7 @@ export async function addTasks(userId: string, items: unknown, source: ChangeSou
       from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as x(ord int, title text, description text, priority text, due_date text)
       order by x.ord
       returning *
-    ), change_set as (${recordChangeSet(userId, source, sql`added`, sql`null::jsonb`, sql`to_jsonb(c)`)})
+    ), ${pruneOldChangeSets(userId)}, change_set as (${recordChangeSet(userId, source, sql`added`, sql`null::jsonb`, sql`to_jsonb(c)`)})
     select (select id from change_set) as change_set_id, (select jsonb_agg(to_jsonb(a) order by a.id) from added a) as tasks, null as found`);
   return { tasks: outcome.tasks.map(taskFromSnapshot), changeSetId: outcome.change_set_id! };
 }
@@ -118,7 +126,7 @@ export async function changeTasks(userId: string, input: unknown, patch: unknown
       from target o
       where t.id = o.id ${mode.atomic ? sql`and (select ok from complete)` : sql``}
       returning t.id, to_jsonb(o) as before, to_jsonb(t) as after
-    ), change_set as (${recordChangeSet(userId, source, sql`changed`, sql`c.before`, sql`c.after`)})
+    ), ${pruneOldChangeSets(userId)}, change_set as (${recordChangeSet(userId, source, sql`changed`, sql`c.before`, sql`c.after`)})
     select ${summaryOf(sql`(select coalesce(jsonb_agg(c.after), '[]'::jsonb) from changed c)`)}`);
   return results(ids, outcome, mode);
 }
@@ -131,7 +139,7 @@ export async function removeTasks(userId: string, input: unknown, source: Change
       delete from tasks t using target o
       where t.id = o.id ${mode.atomic ? sql`and (select ok from complete)` : sql``}
       returning t.*
-    ), change_set as (${recordChangeSet(userId, source, sql`removed`, sql`to_jsonb(c)`, sql`null::jsonb`)})
+    ), ${pruneOldChangeSets(userId)}, change_set as (${recordChangeSet(userId, source, sql`removed`, sql`to_jsonb(c)`, sql`null::jsonb`)})
     select ${summaryOf(sql`(select coalesce(jsonb_agg(to_jsonb(r)), '[]'::jsonb) from removed r)`)}`);
   return results(ids, outcome, mode);
 }

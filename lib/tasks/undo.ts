@@ -53,7 +53,7 @@ async function revert(tx: Tx, userId: string, changes: TaskChange[]) {
         and t.user_id = ${userId} and t.id = c.id and t.updated_at = (c.after->>'updated_at')::timestamptz
       returning to_jsonb(t) as task
     ), recreated as (
-      insert into tasks as t overriding system value
+      insert into tasks as t (id, user_id, title, description, completed, completed_at, priority, due_date, created_at, updated_at) overriding system value
       select b.id, ${userId}, b.title, b.description, b.completed, b.completed_at, b.priority, b.due_date, b.created_at, b.updated_at
       from c cross join lateral jsonb_populate_record(null::tasks, c.before) b
       where c.after = 'null'::jsonb
@@ -87,6 +87,30 @@ async function undoIn(tx: Tx, userId: string, id: string | undefined): Promise<U
 
 const changeSetIdOf = (value: unknown) => parseWith(changeSetIdSchema, value, "change set id", "changeSetId");
 
+/** What undoing a change set would do, read without changing anything: for the chat's confirmation rule and its card. */
+export type UndoPreview = { changeSetId: string; summary: string; removes: string[]; touches: number; alreadyUndone: boolean };
+
+/** The preview of undoing the given change set (or the most recent); null when there is none to undo, as the undo itself will say. */
+export async function previewUndo(userId: string, changeSetId?: unknown): Promise<UndoPreview | null> {
+  const parsed = changeSetId === undefined || changeSetId === null ? undefined : changeSetIdSchema.safeParse(changeSetId);
+  if (parsed && !parsed.success) return null;
+  const id = parsed?.data;
+  const { rows } = await db.execute<ChangeSetRecord>(sql`
+    select id, changes, undone_at from change_sets
+    where user_id = ${userId} ${id ? sql`and id = ${id}` : sql``}
+    order by created_at desc limit 1`);
+  const set = (rows as ChangeSetRecord[])[0];
+  if (!set) return null;
+  return {
+    changeSetId: set.id,
+    summary: describeChanges(set.changes),
+    // Undoing an add deletes what it added.
+    removes: set.changes.filter((c) => c.before === null).map(titleOf),
+    touches: set.changes.length,
+    alreadyUndone: set.undone_at !== null,
+  };
+}
+
 /**
  * Undoes a change set: the given one, or the user's most recent. It restores every task it
  * touched as it was before (deleted tasks come back with their ids), or nothing: when any task
@@ -99,15 +123,21 @@ export async function undoChange(userId: string, changeSetId?: unknown): Promise
 }
 
 /**
- * Undoes several change sets as one change, in the order given (newest first): all of them, or,
- * when any one is refused, none, so "Nothing was undone" is true (a confirmed card's Undo, whose
- * calls each recorded a change set).
+ * Undoes several change sets as one change, newest first by when they were recorded (calls
+ * approved together run concurrently, so the order they were asked in proves nothing): all of
+ * them, or, when any one is refused, none, so "Nothing was undone" is true (a confirmed card's
+ * Undo, whose calls each recorded a change set).
  */
 export async function undoChanges(userId: string, changeSetIds: unknown[]): Promise<Undone[]> {
-  const ids = changeSetIds.map(changeSetIdOf);
+  const ids = [...new Set(changeSetIds.map(changeSetIdOf))];
   return db.transaction(async (tx) => {
+    const { rows } = await tx.execute<{ id: string }>(sql`
+      select id from change_sets where user_id = ${userId} and id = any(${`{${ids.join(",")}}`}::uuid[])
+      order by created_at desc, id for update`);
+    const known = (rows as Array<{ id: string }>).map((r) => r.id);
+    const newestFirst = [...known, ...ids.filter((id) => !known.includes(id))];
     const undone: Undone[] = [];
-    for (const id of ids) undone.push(await undoIn(tx, userId, id));
+    for (const id of newestFirst) undone.push(await undoIn(tx, userId, id));
     return undone;
   });
 }

@@ -7,7 +7,7 @@ import { batchIds, batchOutput } from "./schemas";
 export const completeTasksTool = defineTool({
   name: "complete_tasks",
   title: "Complete tasks",
-  description: "Mark several tasks as done (or not done, with completed: false). Reports each task's result; a missing id does not stop the others. More than one task asks the user to confirm.",
+  description: "Mark several tasks as done (or not done, with completed: false). Reports each task's result; a missing id does not stop the others. Confirm with the user before changing more than one task.",
   inputSchema: z.strictObject({
     ids: batchIds,
     completed: z.boolean().optional().describe("true (default) marks them done; false reopens them."),

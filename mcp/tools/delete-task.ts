@@ -7,7 +7,7 @@ import { taskOutput, toolFields } from "./schemas";
 export const deleteTaskTool = defineTool({
   name: "delete_task",
   title: "Delete task",
-  description: "Delete a task. The user is asked to confirm first; undo_last_change can bring it back.",
+  description: "Delete a task. Confirm with the user first; undo_last_change can bring it back.",
   inputSchema: z.strictObject({ id: toolFields.id }),
   outputSchema: taskOutput,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true },

@@ -7,7 +7,7 @@ import { batchIds, batchOutput } from "./schemas";
 export const deleteTasksTool = defineTool({
   name: "delete_tasks",
   title: "Delete tasks",
-  description: "Delete several tasks. The user is asked to confirm first. Reports each task's result; undo_last_change can bring them back.",
+  description: "Delete several tasks. Confirm with the user first. Reports each task's result; undo_last_change can bring them back.",
   inputSchema: z.strictObject({ ids: batchIds }),
   outputSchema: batchOutput,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true },

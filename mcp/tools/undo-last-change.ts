@@ -8,7 +8,7 @@ export const undoLastChangeTool = defineTool({
   name: "undo_last_change",
   title: "Undo last change",
   description:
-    "Undo the user's most recent change to their tasks (from the chat, the app or another client): deleted tasks come back with the same id, added ones are removed, edits are reverted. Pass changeSetId to undo one particular change. It refuses, and says why, when a task has changed since; undoing twice changes nothing.",
+    "Undo the user's most recent change to their tasks (from the chat, the app or another client): deleted tasks come back with the same id, added ones are removed, edits are reverted. Pass changeSetId to undo one particular change. It refuses, and says why, when a task has changed since; undoing twice changes nothing. Confirm with the user first when the undo would delete tasks (undoing an add) or change several.",
   inputSchema: z.strictObject({
     changeSetId: changeSetIdSchema.optional().describe("A changeSetId returned by an earlier change; leave it out to undo the most recent change."),
   }),

@@ -8,7 +8,7 @@ export const updateTasksTool = defineTool({
   name: "update_tasks",
   title: "Update tasks",
   description:
-    "Make the same change to several tasks, e.g. move them all to a date or set their priority. Send only the fields to change. Reports each task's result. More than one task asks the user to confirm.",
+    "Make the same change to several tasks, e.g. move them all to a date or set their priority. Send only the fields to change. Reports each task's result. Confirm with the user before changing more than one task.",
   inputSchema: z.strictObject({
     ids: batchIds,
     changes: z.strictObject(taskChanges).describe("The fields to set on every task."),

@@ -301,19 +301,32 @@ describe("batch tools and undo, through the Agents SDK runner and the MCP tools"
   });
 
   it.each(["undo", "undo that", "undo it", "undo the last change", "revert that", "take that back", "oops undo", "never mind, undo that"])(
-    "“%s” after an add is one undo_last_change call that removes the task",
+    "“%s” after an add is one undo_last_change call, confirmed first because it deletes the task",
     async (say) => {
       const userId = await freshUser();
       const c = new Conversation(userId);
       await c.say("add pick up the cake");
       expect((await tasksOf(userId)).map((t) => t.title)).toContain("Pick up the cake");
-      const turn = await c.say(say);
-      expect(changing(turn)).toEqual([{ name: "undo_last_change", arguments: {} }]);
+      const asked = await c.say(say);
+      expect(changing(asked)).toEqual([{ name: "undo_last_change", arguments: {} }]);
+      expect(c.pending, "undoing an add deletes a task, so it asks").not.toBeNull();
+      expect((await tasksOf(userId)).map((t) => t.title)).toContain("Pick up the cake");
+      const turn = await c.decide("approve");
       expect((await tasksOf(userId)).map((t) => t.title)).not.toContain("Pick up the cake");
       expect(turn.outcome.text).toMatch(/undone/i);
       expect(turn.outcome.text).toContain("Pick up the cake");
     },
   );
+
+  it("declining the undo of an add keeps the task", async () => {
+    const userId = await freshUser();
+    const c = new Conversation(userId);
+    await c.say("add pick up the cake");
+    await c.say("undo that");
+    const turn = await c.decide("reject");
+    expect((await tasksOf(userId)).map((t) => t.title)).toContain("Pick up the cake");
+    expect(turn.outcome.text).toBe("Okay, I left everything as it is.");
+  });
 
   it("undo brings a deleted task back with its id", async () => {
     const userId = await freshUser();

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { createTask, removeTask, type Task } from "@/lib/tasks";
+import { addTasks, changeTasks, createTask, removeTask, type Task } from "@/lib/tasks";
 import { Conversation } from "../helpers/agent";
 import { signUpUser } from "../helpers/auth";
 import type { FakeOpenAI, FakeToolCall, FakeTurn } from "../helpers/fake-openai";
@@ -207,7 +207,7 @@ describe("does not ask", () => {
     check(await rowsOf(u.id), tasks);
   });
 
-  it("undo_last_change, even when it brings back several deleted tasks", async () => {
+  it("undo_last_change that brings back one deleted task", async () => {
     const { u, tasks } = await userWithTasks();
     const before = await rowsOf(u.id);
     await removeTask(u.id, tasks[0].id, "ui");
@@ -218,3 +218,32 @@ describe("does not ask", () => {
     expect(await rowsOf(u.id)).toEqual(before);
   });
 });
+
+describe("an undo that deletes or changes several tasks is confirmed", () => {
+  it("undoing an add asks first (it deletes the task); declining keeps it", async () => {
+    const { u } = await userWithTasks();
+    const { changeSetId } = await addTasks(u.id, [{ title: "Delta" }, { title: "Epsilon" }], "ui");
+    const before = await rowsOf(u.id);
+    // A model that digs out an older change's id is asked about too, whatever it names.
+    fake.script([calls({ name: "undo_last_change", arguments: { changeSetId } })]);
+    const c = new Conversation(u.id);
+    const { outcome } = await c.say("undo that");
+    expect(outcome.interruption?.approvals).toEqual([expect.objectContaining({ name: "undo_last_change", arguments: { changeSetId } })]);
+    fake.script([{ text: "Kept." }]);
+    await c.decide("reject");
+    expect(await rowsOf(u.id)).toEqual(before);
+  });
+
+  it("undoing a change to two tasks asks first; approving reverts both", async () => {
+    const { u, tasks: [a, b] } = await userWithTasks();
+    const before = await rowsOf(u.id);
+    await changeTasks(u.id, { ids: [a.id, b.id] }, { completed: true }, "ui", { atomic: true });
+    fake.script([calls({ name: "undo_last_change", arguments: {} })]);
+    const c = new Conversation(u.id);
+    expect((await c.say("undo")).outcome.interruption?.approvals.map((x) => x.name)).toEqual(["undo_last_change"]);
+    fake.script([{ text: "Reverted." }]);
+    await c.decide("approve");
+    expect(await rowsOf(u.id)).toEqual(before);
+  });
+});
+

@@ -260,10 +260,12 @@ describe("through the agent: the model reads per-item results as data", () => {
       [b.id, true, b.completedAt],
     ]);
 
-    // The model passes the change set id it read back to undo_last_change: not confirmed, and the rows are as before.
-    fake.script([{ toolCalls: [{ name: "undo_last_change", arguments: { changeSetId: data.changeSetId } }] }, { text: "Undone." }]);
+    // The model passes the change set id it read back to undo_last_change: putting two tasks back is confirmed too, then the rows are as before.
+    fake.script([{ toolCalls: [{ name: "undo_last_change", arguments: { changeSetId: data.changeSetId } }] }]);
     const undo = await c.say("undo that");
-    expect(undo.outcome.interruption).toBeNull();
+    expect(undo.outcome.interruption?.approvals.map((x) => x.name)).toEqual(["undo_last_change"]);
+    fake.script([{ text: "Undone." }]);
+    await c.decide("approve");
     const undone = toolOutputData(toolOutputs(fake.modelRequests.at(-1)!).at(-1)!.output);
     expect(undone).toMatchObject({ changeSetId: data.changeSetId, summary: "Undone: completed 2 tasks.", alreadyUndone: false });
     expect(await rowsOf(u.id)).toEqual(before);

@@ -70,8 +70,11 @@ describe("typed “undo that” after each kind of change (offline model)", () =
     const chat = new Chat(u);
     await chat.say("add buy stamps");
     expect((await rowsOf(u.id)).map((r) => r.title)).toEqual(["Buy stamps"]);
-    const reply = replyOf(await chat.say("undo that"));
-    expect(reply).toContain("“Buy stamps”");
+    // Undoing an add deletes the task, so the card asks first, and says so.
+    const { card, events } = await chat.confirm("undo that");
+    expect(card.type === "widget" && card.copy_text).toBe("Undo: added “Buy stamps”?");
+    expect(JSON.stringify(card)).toContain("“Buy stamps” will be deleted.");
+    expect(replyOf(events)).toContain("“Buy stamps”");
     expect(await rowsOf(u.id)).toEqual(before);
   });
 
@@ -128,7 +131,9 @@ describe("typed “undo that” after each kind of change (offline model)", () =
     const chat = new Chat(u);
     await chat.confirm("delete completed tasks");
     expect((await rowsOf(u.id)).map((r) => r.title)).toEqual(["Still open"]);
-    await chat.say("undo that");
+    // Bringing back three tasks changes more than one task: the card asks first.
+    const { card } = await chat.confirm("undo that");
+    expect(card.type === "widget" && card.copy_text).toBe("Undo: deleted 3 tasks?");
     expect(await rowsOf(u.id)).toEqual(before);
   });
 

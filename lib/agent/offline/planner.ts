@@ -412,6 +412,7 @@ export function planNextStep(transcript: Transcript, today: string): Step {
     case "undo": {
       const undo = turn.find((ex) => ex.name === TOOL.undo_last_change);
       if (!undo) return call(TOOL.undo_last_change, {});
+      if (isRejected(undo)) return reply("Okay, I left everything as it is.");
       const failed = failure(undo);
       if (failed) return reply(`I couldn't undo that: ${cleanMessage(failed.message)}`);
       const data = undo.outcome?.status === "ok" ? undo.outcome.undo : undefined;

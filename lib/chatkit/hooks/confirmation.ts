@@ -1,5 +1,6 @@
 import type { AgentInputItem } from "@openai/agents";
 import { resumeAgentTurn, type AgentTurnOutcome } from "@/lib/agent/run";
+import { toolNamed } from "@/mcp/tools";
 import type { TurnIO } from "../core";
 import { newItemId } from "../ids";
 import type { WidgetItem } from "../schemas";
@@ -42,9 +43,10 @@ export async function resume(io: TurnIO, paused: store.PausedRunRow, decision: D
   await settle(io, translator, outcome);
 }
 
-/** The change sets the approved calls recorded, oldest first: what the card's Undo button undoes. */
+/** The change sets the approved changes recorded: what the card's Undo button undoes (an approved undo records none of its own). */
 function changeSetsOf(outcome: AgentTurnOutcome): string[] {
   return outcome.toolCalls.flatMap((call) => {
+    if (toolNamed(call.name)?.effect.kind === "undo") return [];
     const id = call.status === "approved" && call.result && typeof call.result === "object" ? (call.result as { changeSetId?: unknown }).changeSetId : undefined;
     return typeof id === "string" ? [id] : [];
   });

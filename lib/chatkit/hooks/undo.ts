@@ -27,7 +27,10 @@ export async function undoFromCard(io: TurnIO, cardRow: MessageRow): Promise<voi
   } else {
     try {
       // All the card's change sets or none: a refusal of one must not leave the others undone.
-      text = (await undoChanges(io.user.id, [...targets].reverse())).map((u) => u.summary).join("\n");
+      const results = await undoChanges(io.user.id, targets);
+      // When some of the card's changes were undone earlier (a typed "undo"), the answer is what this press undid.
+      const fresh = results.filter((u) => !u.alreadyUndone);
+      text = (fresh.length ? fresh : results).map((u) => u.summary).join("\n");
       undone = true;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
