@@ -308,6 +308,8 @@ test.describe("built-in chat client", () => {
       await page.keyboard.press("Enter");
       await waitForTurn(page);
       await expect(second).toHaveAttribute("data-status", "Confirmed");
+      // A confirmed card keeps one button: Undo.
+      await expect(second.getByRole("button")).toHaveText(["Undo"]);
       await expect(await lastAnswer(page)).toHaveText("Assistant: Deleted “Buy milk”.");
       await expect(taskPanel(page).getByText("Buy milk", { exact: true })).toHaveCount(0);
     });
@@ -340,7 +342,8 @@ test.describe("built-in chat client", () => {
       await expect(cards(page).nth(0)).toHaveAttribute("data-status", "Cancelled");
       await expect(cards(page).nth(1)).toHaveAttribute("data-status", "Confirmed");
       await expect(assistantMessages(page).first()).toHaveText(`Assistant: ${BUY_MILK_REPLY}`);
-      await expect(cards(page).getByRole("button")).toHaveCount(0);
+      await expect(cards(page).nth(0).getByRole("button")).toHaveCount(0);
+      await expect(cards(page).nth(1).getByRole("button")).toHaveText(["Undo"]);
     };
 
     await test.step("6. reload: the conversation and the resolved cards are intact", async () => {
