@@ -5,6 +5,15 @@ import { loadScenarios, parseScenarioFile, ScenarioFileError, selectScenarios } 
 
 const scenarios = loadScenarios();
 
+describe("eval/holdout.json", () => {
+  it("is valid, with ids of its own", () => {
+    const holdout = loadScenarios("eval/holdout.json");
+    expect(holdout.length).toBeGreaterThanOrEqual(60);
+    const ids = new Set(scenarios.map((s) => s.id));
+    expect(holdout.filter((s) => ids.has(s.id))).toEqual([]);
+  });
+});
+
 describe("eval/scenarios.json", () => {
   it("is valid, with at least 150 scenarios and unique ids", () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(150);
