@@ -1,3 +1,4 @@
+import { createParser } from "eventsource-parser";
 import type { ChatAction, ChatKitEvent, JsonRequest, Page, StreamingRequest, Thread, ThreadItem, UserMessageInput } from "./schemas";
 
 /**
@@ -101,41 +102,37 @@ export const chatApi = {
 // ---- streaming requests ------------------------------------------------------------------
 
 /**
- * An incremental SSE parser: feed it decoded text as it arrives; it calls `onEvent` for
- * every complete `data:` message (frames end with a blank line). Comment lines (`: ping`)
- * and fields other than `data` are ignored, as are frames that are not JSON.
+ * An incremental SSE parser: feed it the response body's bytes as they arrive; it calls
+ * `onEvent` once for every complete message. Line endings, comments, chunk splits (inside a
+ * CRLF or a UTF-8 character) and the leading BOM are the job of `eventsource-parser` and
+ * `TextDecoder`; what is left here is the ChatKit contract: each message's data is one JSON
+ * event, and a message that is not one is skipped with a warning.
  */
 export function createSseParser(onEvent: (event: ChatKitEvent) => void) {
-  let buffer = "";
-  const dispatch = (frame: string) => {
-    const data = frame
-      .split("\n")
-      .filter((line) => line.startsWith("data:"))
-      .map((line) => line.slice(line.startsWith("data: ") ? 6 : 5))
-      .join("\n");
-    if (!data) return;
-    let event: unknown;
-    try {
-      event = JSON.parse(data);
-    } catch {
-      console.warn("Skipped a malformed chat event:", data.slice(0, 200));
-      return;
-    }
-    if (event && typeof event === "object" && typeof (event as { type?: unknown }).type === "string") onEvent(event as ChatKitEvent);
-  };
-  return {
-    push(text: string) {
-      buffer += text.replace(/\r\n?/g, "\n");
-      for (let end = buffer.indexOf("\n\n"); end !== -1; end = buffer.indexOf("\n\n")) {
-        const frame = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        dispatch(frame);
+  // One decoder for the whole stream: it keeps a character split across chunks, and drops the BOM.
+  const decoder = new TextDecoder();
+  const parser = createParser({
+    onEvent({ data }) {
+      let event: unknown;
+      try {
+        event = JSON.parse(data);
+      } catch {
+        console.warn("Skipped a malformed chat event:", data.slice(0, 200));
+        return;
       }
+      if (event && typeof event === "object" && typeof (event as { type?: unknown }).type === "string") onEvent(event as ChatKitEvent);
     },
-    /** The stream closed: a last frame without its blank line still counts. */
+  });
+  return {
+    push(bytes: Uint8Array) {
+      parser.feed(decoder.decode(bytes, { stream: true }));
+    },
+    /**
+     * The stream closed: a last message without its blank line still counts (as before), and
+     * so does one ended by a lone CR, which the parser holds back in case an LF follows.
+     */
     end() {
-      if (buffer.trim()) dispatch(buffer);
-      buffer = "";
+      parser.feed(`${decoder.decode()}\n\n`);
     },
   };
 }
@@ -154,7 +151,6 @@ export async function streamRequest(body: StreamingRequest, onEvent: (event: Cha
   }
   const parser = createSseParser(onEvent);
   const reader = res.body.getReader();
-  const decoder = new TextDecoder();
   // Stop takes effect at once, even while a read is waiting, and nothing after it is applied.
   const stop = () => void reader.cancel().catch(() => {});
   signal?.addEventListener("abort", stop, { once: true });
@@ -169,11 +165,10 @@ export async function streamRequest(body: StreamingRequest, onEvent: (event: Cha
       }
       if (signal?.aborted) throw new DOMException("The answer was stopped.", "AbortError");
       if (chunk.done) break;
-      parser.push(decoder.decode(chunk.value, { stream: true }));
+      parser.push(chunk.value);
     }
   } finally {
     signal?.removeEventListener("abort", stop);
   }
-  parser.push(decoder.decode());
   parser.end();
 }

@@ -36,7 +36,8 @@ describe("createSseParser", () => {
     const a = `data: ${JSON.stringify({ type: "progress_update", text: "Working…" })}\n\n`;
     const b = `: ping\ndata: ${JSON.stringify({ type: "stream_options", stream_options: { allow_cancel: true } })}\r\n\r\n`;
     const stream = `${a}${b}data: not json\n\ndata: ${JSON.stringify({ type: "thread.item.removed", item_id: "msg_1" })}`;
-    for (let i = 0; i < stream.length; i += 7) parser.push(stream.slice(i, i + 7));
+    const bytes = new TextEncoder().encode(stream);
+    for (let i = 0; i < bytes.length; i += 7) parser.push(bytes.subarray(i, i + 7));
     expect(events.map((e) => e.type)).toEqual(["progress_update", "stream_options"]);
     parser.end();
     expect(events.map((e) => e.type)).toEqual(["progress_update", "stream_options", "thread.item.removed"]);
