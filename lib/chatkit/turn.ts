@@ -2,12 +2,13 @@ import type { AgentInputItem, RunStreamEvent } from "@openai/agents";
 import type { AgentTurnOutcome } from "@/lib/agent/run";
 import { previewUndo, taskIdSchema, taskTitles } from "@/lib/tasks";
 import { TOOL } from "@/mcp/tools";
+import { readAgentToolOutput } from "@/mcp/agent-output";
 import { idsInArgs } from "@/mcp/tools/define";
 import { newItemId } from "./ids";
 import type { AssistantMessageItem, ThreadItem, WidgetItem, WorkflowItem, WorkflowTask } from "./schemas";
 import type { EventSink } from "./sse";
 import { savePausedRun, type NewItem } from "./store";
-import { toolActivityLabel } from "./tool-labels";
+import { toolActivityLabel, toolDoneLabel } from "./tool-labels";
 import { AWAITING_CONFIRMATION, confirmationCard, type ApprovalSubject } from "./widgets";
 
 const now = () => new Date().toISOString();
@@ -21,6 +22,8 @@ export class TurnTranslator {
   private message: AssistantMessageItem | null = null;
   private workflow: WorkflowItem | null = null;
   private readonly taskIndex = new Map<string, number>();
+  /** Each running call's name and arguments, for its past-tense label once it finishes. */
+  private readonly calls = new Map<string, { name: string; args: Record<string, unknown> }>();
   private readonly done: NewItem[] = [];
   private lastAssistantId: string | null = null;
 
@@ -78,6 +81,7 @@ export class TurnTranslator {
       args = rawArgs ? JSON.parse(rawArgs) : {};
     } catch {}
     const { title, icon } = toolActivityLabel(name, args);
+    this.calls.set(callId, { name, args });
     if (!this.workflow) {
       this.workflow = { type: "workflow", id: newItemId("wf"), thread_id: this.threadId, created_at: now(), workflow: { type: "custom", tasks: [], expanded: false } };
       this.emit({ type: "thread.item.added", item: structuredClone(this.workflow) });
@@ -92,7 +96,9 @@ export class TurnTranslator {
   private toolFinished(callId: string, item: { output?: unknown }) {
     const index = this.taskIndex.get(callId);
     if (!this.workflow || index === undefined) return;
-    const task: WorkflowTask = { ...this.workflow.workflow.tasks[index]!, status_indicator: "complete", content: toolSummary(item.output) };
+    const call = this.calls.get(callId);
+    const done = call ? toolDoneLabel(call.name, call.args, toolData(item.output)) : null;
+    const task: WorkflowTask = { ...this.workflow.workflow.tasks[index]!, ...(done ? { title: done } : {}), status_indicator: "complete", content: toolSummary(item.output) };
     this.workflow.workflow.tasks[index] = task;
     this.emit({ type: "thread.item.updated", item_id: this.workflow.id, update: { type: "workflow.task.updated", task_index: index, task } });
   }
@@ -182,6 +188,19 @@ export function toolSummary(output: unknown): string {
   const text =
     typeof first === "string" ? first : first && typeof first === "object" && typeof (first as { text?: unknown }).text === "string" ? (first as { text: string }).text : typeof output === "string" ? output : "";
   return text.length > 300 ? `${text.slice(0, 297)}…` : text;
+}
+
+/** The JSON data part of a finished tool's output (see toolSummary for the shapes the SDK hands over). */
+function toolData(output: unknown): unknown {
+  let value = output;
+  if (typeof value === "string") {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  }
+  return readAgentToolOutput(value).data;
 }
 
 /** Looks up the titles of the tasks a paused run wants to change, for the card: one query for all of them. */

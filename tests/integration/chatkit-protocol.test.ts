@@ -351,7 +351,7 @@ describe("workflow tasks agree with what was streamed", () => {
     const done = workflowDone(events);
     // The offline model looks the task up, then asks to delete it: the second task waits.
     expect(done.workflow.tasks.map((t) => t.status_indicator)).toEqual(["complete", "none"]);
-    expect(done.workflow.tasks[1]).toEqual({ type: "custom", title: expect.stringMatching(/^Deleting task #\d+$/), icon: "empty-circle", status_indicator: "none", content: "Waiting for your confirmation." });
+    expect(done.workflow.tasks[1]).toEqual({ type: "custom", title: "Deleting a task", icon: "empty-circle", status_indicator: "none", content: "Waiting for your confirmation." });
     expect(streamedWorkflow(events, done.id)).toEqual(done.workflow.tasks);
     const s = shape(events);
     expect(s.lastIndexOf("updated:workflow.task.updated")).toBeLessThan(s.indexOf("thread.item.done:workflow"));
@@ -360,8 +360,18 @@ describe("workflow tasks agree with what was streamed", () => {
   it("a completed task's done item matches its updates", async () => {
     const { events } = await newThread(alice.cookie, "add matching task");
     const done = workflowDone(events);
-    expect(done.workflow.tasks[0]).toMatchObject({ status_indicator: "complete" });
+    // Once done, the row says what happened, in the past tense and with the title, not an id.
+    expect(done.workflow.tasks[0]).toMatchObject({ status_indicator: "complete", title: "Added “Matching task”" });
+    expect(done.workflow.summary?.title).toBe("Added “Matching task”");
     expect(streamedWorkflow(events, done.id)).toEqual(done.workflow.tasks);
+  });
+
+  it("a finished row names the task by its title, whatever the call named it by", async () => {
+    const { thread } = await newThread(alice.cookie, "add label check");
+    const { events } = await say(alice.cookie, thread.id, "mark label check as done");
+    const titles = workflowDone(events).workflow.tasks.map((t) => t.title);
+    expect(titles).toEqual(["Looked at your tasks", "Completed “Label check”"]);
+    expect(JSON.stringify(workflowDone(events))).not.toMatch(/task #\d/);
   });
 
   async function resolvedBy(answer: (thread: Thread, card: ThreadItem) => Promise<{ events: ChatKitEvent[] }>, title: string) {
