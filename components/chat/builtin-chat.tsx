@@ -4,8 +4,8 @@ import { useCallback, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/button";
 import { ChatIcon, PlusIcon } from "@/components/ui/icons";
-import { assistantText } from "@/lib/chatkit/reducer";
 import type { ThreadMeta } from "@/lib/chatkit/reducer";
+import { liveAnnouncement } from "./announcement";
 import { ChatErrorBanner } from "./chat-error";
 import { Composer } from "./composer";
 import { Drawer } from "./drawer";
@@ -90,7 +90,6 @@ export function BuiltinChat({ offline, examples, maxLength, onTurnEnd }: Props) 
   const threadName = state.thread ? threadTitle(state.thread) : "New chat";
   const waiting = streaming && !state.progress && last?.type !== "assistant_message";
   const closedReason = state.thread && state.thread.status.type !== "active" ? (state.thread.status.reason ?? "This conversation is closed.") : undefined;
-  const lastAnswer = [...items].reverse().find((i) => i.type === "assistant_message");
 
   const threadList = (
     <ThreadList
@@ -196,7 +195,7 @@ export function BuiltinChat({ offline, examples, maxLength, onTurnEnd }: Props) 
           />
         )}
         <p className="sr-only" aria-live="polite">
-          {!streaming && lastAnswer ? assistantText(lastAnswer) : ""}
+          {liveAnnouncement(items, streaming)}
         </p>
 
         <Composer
