@@ -1,5 +1,5 @@
-import { Fragment, memo, useMemo } from "react";
-import { closeUnfinished, parsePiece, splitBlocks, type Block, type Inline, type TableAlign } from "./markdown-parse";
+import { Fragment, useMemo } from "react";
+import { parseBlocks, type Block, type Inline } from "./markdown-parse";
 
 /** Renders parsed Markdown as React elements: text is always text, never HTML. */
 function InlineNodes({ nodes }: { nodes: Inline[] }) {
@@ -53,9 +53,6 @@ function InlineNodes({ nodes }: { nodes: Inline[] }) {
     </>
   );
 }
-
-const alignClass = { left: "text-left", center: "text-center", right: "text-right" };
-const cellClass = (align: TableAlign | undefined) => `border-b border-zinc-200 px-2 py-1 dark:border-zinc-800 ${alignClass[align ?? "left"]}`;
 
 const headingClass = ["text-lg", "text-base", "text-base", "text-sm", "text-sm", "text-sm"];
 
@@ -113,33 +110,6 @@ function Blocks({ blocks, tight = false }: { blocks: Block[]; tight?: boolean })
                 <code>{block.text}</code>
               </pre>
             );
-          case "table":
-            return (
-              <div key={i} className="overflow-x-auto">
-                <table className="border-collapse text-left">
-                  <thead>
-                    <tr>
-                      {block.head.map((cell, j) => (
-                        <th key={j} className={`${cellClass(block.align[j])} font-semibold`}>
-                          <InlineNodes nodes={cell} />
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {block.rows.map((row, r) => (
-                      <tr key={r}>
-                        {row.map((cell, j) => (
-                          <td key={j} className={cellClass(block.align[j])}>
-                            <InlineNodes nodes={cell} />
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            );
           case "hr":
             return <hr key={i} className="border-zinc-200 dark:border-zinc-800" />;
         }
@@ -148,18 +118,11 @@ function Blocks({ blocks, tight = false }: { blocks: Block[]; tight?: boolean })
   );
 }
 
-/** A piece that later text cannot change: memoized, so a streaming message re-parses only its tail. */
-const MarkdownPiece = memo(function MarkdownPiece({ source }: { source: string }) {
-  return <Blocks blocks={parsePiece(source)} />;
-});
-
 export function Markdown({ text, className }: { text: string; className?: string }) {
-  const pieces = useMemo(() => splitBlocks(text), [text]);
+  const blocks = useMemo(() => parseBlocks(text), [text]);
   return (
     <div className={className}>
-      {pieces.map((piece, i) => (
-        <MarkdownPiece key={i} source={i === pieces.length - 1 ? closeUnfinished(piece) : piece} />
-      ))}
+      <Blocks blocks={blocks} />
     </div>
   );
 }
