@@ -1,11 +1,12 @@
 /**
- * A small Markdown parser for assistant messages: paragraphs (single newlines kept as line
- * breaks), headings, bullet and numbered lists (nested by indentation), block quotes, fenced
- * code, rules; inline code, bold, italic, strikethrough and links. It returns a tree that
- * markdown.tsx renders as React elements — model text never becomes HTML, and only http(s),
- * mailto and same-site links are made clickable. Half-written syntax (while streaming) stays
- * plain text until it is closed.
+ * Markdown for assistant messages, parsed by markdown-it (linear in the input; see
+ * docs/decisions/0015-chat-markdown.md) and turned into a small tree that markdown.tsx renders
+ * as React elements — model text never becomes HTML, and only http(s), mailto and same-site
+ * links are made clickable. While a message streams in, remend closes its half-written syntax
+ * (an open `**`, a half link) so it does not flash raw.
  */
+import MarkdownIt, { type Token } from "markdown-it";
+import remend from "remend";
 
 export type Inline =
   | { type: "text"; text: string }
@@ -14,15 +15,16 @@ export type Inline =
   | { type: "link"; href: string; children: Inline[] }
   | { type: "br" };
 
+export type TableAlign = "left" | "center" | "right" | null;
+
 export type Block =
   | { type: "paragraph"; children: Inline[] }
   | { type: "heading"; level: number; children: Inline[] }
   | { type: "list"; ordered: boolean; start: number; items: Block[][] }
   | { type: "quote"; children: Block[] }
   | { type: "code"; lang: string; text: string }
+  | { type: "table"; align: TableAlign[]; head: Inline[][]; rows: Inline[][][] }
   | { type: "hr" };
-
-// ---- inline ------------------------------------------------------------------------------
 
 /** http(s), mailto, or a path on this site; anything else (javascript:, data:, //host) is not a link. */
 export function safeHref(raw: string): string | null {
@@ -32,248 +34,190 @@ export function safeHref(raw: string): string | null {
   return null;
 }
 
-const PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/;
-const WORD = /[\p{L}\p{N}]/u;
-const BARE_URL = /^https?:\/\/[^\s<>"]*[^\s<>".,:;'!?)\]}*_~]/i;
+// Raw HTML stays text (html: false); bare http(s) URLs become links, but not "example.com" or
+// e-mail addresses, as before.
+const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
+markdown.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
+// Every link target is let through here and judged by safeHref when the tree is built, so an
+// unsafe link shows its label as text rather than its raw Markdown.
+markdown.validateLink = () => true;
 
-function findClosing(text: string, delim: string, from: number): number {
-  const ch = delim[0]!;
-  for (let j = text.indexOf(delim, from); j !== -1; j = text.indexOf(delim, j + 1)) {
-    // A closing delimiter follows text, not a space.
-    if (/\s/.test(text[j - 1] ?? " ")) continue;
-    // A single `*` is not half of a `**`.
-    if (delim.length === 1 && (text[j + 1] === ch || text[j - 1] === ch)) continue;
-    // `***` closes with its last two characters.
-    let end = j;
-    if (delim.length === 2) while (text[end + 2] === ch) end++;
-    if (ch === "_" && WORD.test(text[end + delim.length] ?? "")) continue;
-    return end;
-  }
-  return -1;
-}
+// ---- tokens → tree -----------------------------------------------------------------------
 
-function matchBracket(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === "\\") i++;
-    else if (c === "[") depth++;
-    else if (c === "]" && --depth === 0) return i;
-  }
-  return -1;
-}
-
-export function parseInline(text: string): Inline[] {
-  const out: Inline[] = [];
-  let buffer = "";
-  const flush = () => {
-    if (buffer) out.push({ type: "text", text: buffer });
-    buffer = "";
+function toInline(tokens: Token[]): Inline[] {
+  const root: Inline[] = [];
+  // The children array each open token writes into; an unsafe link writes into its parent's.
+  const stack: Inline[][] = [root];
+  const pushText = (text: string) => {
+    const into = stack.at(-1)!;
+    const last = into.at(-1);
+    if (last?.type === "text") last.text += text;
+    else if (text) into.push({ type: "text", text });
   };
-  const push = (node: Inline) => {
-    flush();
-    out.push(node);
+  const open = (node: Inline & { children: Inline[] }) => {
+    stack.at(-1)!.push(node);
+    stack.push(node.children);
   };
-
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    const rest = text.slice(i);
-
-    if (c === "\\" && PUNCTUATION.test(text[i + 1] ?? "")) {
-      buffer += text[i + 1];
-      i += 2;
-      continue;
-    }
-    if (c === "\n") {
-      push({ type: "br" });
-      i++;
-      continue;
-    }
-    if (c === "`") {
-      const run = /^`+/.exec(rest)![0];
-      const close = text.indexOf(run, i + run.length);
-      if (close !== -1 && text[close + run.length] !== "`") {
-        let code = text.slice(i + run.length, close).replace(/\n/g, " ");
-        if (code.length > 2 && code.startsWith(" ") && code.endsWith(" ")) code = code.slice(1, -1);
-        push({ type: "code", text: code });
-        i = close + run.length;
-        continue;
-      }
-      buffer += run;
-      i += run.length;
-      continue;
-    }
-    const double = rest.startsWith("**") ? "**" : rest.startsWith("__") ? "__" : rest.startsWith("~~") ? "~~" : null;
-    if (double) {
-      const intraword = double === "__" && WORD.test(text[i - 1] ?? "");
-      const close = intraword || /\s/.test(text[i + 2] ?? " ") ? -1 : findClosing(text, double, i + 3);
-      if (close !== -1) {
-        push({ type: double === "~~" ? "del" : "strong", children: parseInline(text.slice(i + 2, close)) });
-        i = close + 2;
-        continue;
-      }
-      buffer += double;
-      i += 2;
-      continue;
-    }
-    if (c === "*" || c === "_") {
-      const intraword = c === "_" && WORD.test(text[i - 1] ?? "");
-      const close = intraword || /\s/.test(text[i + 1] ?? " ") ? -1 : findClosing(text, c, i + 2);
-      if (close !== -1) {
-        push({ type: "em", children: parseInline(text.slice(i + 1, close)) });
-        i = close + 1;
-        continue;
-      }
-      buffer += c;
-      i++;
-      continue;
-    }
-    if (c === "[") {
-      const end = matchBracket(text, i);
-      const target = end === -1 ? null : /^\(\s*(<[^>]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+"[^"]*")?\s*\)/.exec(text.slice(end + 1));
-      if (end !== -1 && target) {
-        const label = parseInline(text.slice(i + 1, end));
-        const href = safeHref(target[1]!.replace(/^<|>$/g, ""));
-        if (href) push({ type: "link", href, children: label });
-        else {
-          flush();
-          out.push(...label);
-        }
-        i = end + 1 + target[0].length;
-        continue;
-      }
-      buffer += c;
-      i++;
-      continue;
-    }
-    if (c === "<") {
-      const auto = /^<((?:https?:\/\/|mailto:)[^\s<>]+)>/i.exec(rest);
-      const href = auto && safeHref(auto[1]!);
-      if (auto && href) {
-        push({ type: "link", href, children: [{ type: "text", text: auto[1]! }] });
-        i += auto[0].length;
-        continue;
-      }
-    }
-    if ((c === "h" || c === "H") && !WORD.test(text[i - 1] ?? "")) {
-      const bare = BARE_URL.exec(rest);
-      const href = bare && safeHref(bare[0]);
-      if (bare && href) {
-        push({ type: "link", href, children: [{ type: "text", text: bare[0] }] });
-        i += bare[0].length;
-        continue;
-      }
-    }
-    buffer += c;
-    i++;
-  }
-  flush();
-  return out;
-}
-
-// ---- blocks ------------------------------------------------------------------------------
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})\s*([\w+#.-]*)/;
-const HEADING = /^ {0,3}(#{1,6})(?:\s+(.*?))?\s*#*\s*$/;
-const RULE = /^ {0,3}([-*_])(?:\s*\1){2,}\s*$/;
-const QUOTE = /^ {0,3}> ?/;
-const LIST_ITEM = /^( *)([-*+]|\d{1,9}[.)])(?: +(.*)|$)/;
-
-const indentOf = (line: string) => /^ */.exec(line)![0].length;
-const isBlank = (line: string) => line.trim() === "";
-const startsBlock = (line: string) => FENCE.test(line) || HEADING.test(line) || RULE.test(line) || QUOTE.test(line) || LIST_ITEM.test(line);
-
-function parseList(lines: string[], start: number): { block: Block; next: number } {
-  const first = LIST_ITEM.exec(lines[start]!)!;
-  const baseIndent = first[1]!.length;
-  const ordered = /\d/.test(first[2]!);
-  const items: Block[][] = [];
-  let i = start;
-  while (i < lines.length) {
-    const m = LIST_ITEM.exec(lines[i]!);
-    if (!m || m[1]!.length > baseIndent + 1 || m[1]!.length < baseIndent || /\d/.test(m[2]!) !== ordered) break;
-    const contentIndent = m[1]!.length + m[2]!.length + 1;
-    const body = [m[3] ?? ""];
-    i++;
-    while (i < lines.length) {
-      const line = lines[i]!;
-      if (isBlank(line)) {
-        const nextLine = lines.slice(i + 1).find((l) => !isBlank(l));
-        if (nextLine !== undefined && indentOf(nextLine) >= contentIndent) {
-          body.push("");
-          i++;
-          continue;
-        }
+  for (const token of tokens) {
+    switch (token.type) {
+      case "softbreak":
+      case "hardbreak":
+        stack.at(-1)!.push({ type: "br" });
+        break;
+      case "code_inline":
+        stack.at(-1)!.push({ type: "code", text: token.content });
+        break;
+      case "strong_open":
+        open({ type: "strong", children: [] });
+        break;
+      case "em_open":
+        open({ type: "em", children: [] });
+        break;
+      case "s_open":
+        open({ type: "del", children: [] });
+        break;
+      case "link_open": {
+        const href = safeHref(String(token.attrGet("href") ?? ""));
+        if (href) open({ type: "link", href, children: [] });
+        else stack.push(stack.at(-1)!);
         break;
       }
-      const indent = indentOf(line);
-      if (indent >= contentIndent || (indent > baseIndent && LIST_ITEM.test(line))) {
-        body.push(line.slice(Math.min(indent, contentIndent)));
-        i++;
-        continue;
-      }
-      break;
-    }
-    items.push(parseBlocks(body.join("\n")));
-    // A blank line between items keeps the list going.
-    if (i < lines.length && isBlank(lines[i]!)) {
-      const j = lines.findIndex((l, k) => k > i && !isBlank(l));
-      const again = j === -1 ? null : LIST_ITEM.exec(lines[j]!);
-      if (again && again[1]!.length === baseIndent && /\d/.test(again[2]!) === ordered) i = j;
+      case "strong_close":
+      case "em_close":
+      case "s_close":
+      case "link_close":
+        stack.pop();
+        break;
+      // Images from model output are not loaded; their description is kept as text.
+      case "image":
+        pushText(token.content);
+        break;
+      default:
+        pushText(token.content);
     }
   }
-  return { block: { type: "list", ordered, start: ordered ? Number.parseInt(first[2]!, 10) : 1, items }, next: i };
+  return root;
+}
+
+function cellAlign(token: Token): TableAlign {
+  const align = /text-align:\s*(left|center|right)/.exec(String(token.attrGet("style") ?? ""));
+  return (align?.[1] as TableAlign) ?? null;
+}
+
+/** Reads block tokens from `tokens[at]` up to the token of type `until` (or the end). */
+function toBlocks(tokens: Token[], at: { i: number }, until?: string): Block[] {
+  const blocks: Block[] = [];
+  while (at.i < tokens.length) {
+    const token = tokens[at.i++]!;
+    if (token.type === until) break;
+    switch (token.type) {
+      case "paragraph_open":
+      case "heading_open": {
+        const children = toInline(tokens[at.i]!.children ?? []);
+        at.i += 2;
+        blocks.push(token.type === "heading_open" ? { type: "heading", level: Number(token.tag.slice(1)), children } : { type: "paragraph", children });
+        break;
+      }
+      case "bullet_list_open":
+      case "ordered_list_open": {
+        const ordered = token.type === "ordered_list_open";
+        const close = ordered ? "ordered_list_close" : "bullet_list_close";
+        const items: Block[][] = [];
+        while (at.i < tokens.length && tokens[at.i]!.type !== close) {
+          at.i++; // list_item_open
+          items.push(toBlocks(tokens, at, "list_item_close"));
+        }
+        at.i++;
+        blocks.push({ type: "list", ordered, start: ordered ? Number(token.attrGet("start") ?? 1) : 1, items });
+        break;
+      }
+      case "blockquote_open":
+        blocks.push({ type: "quote", children: toBlocks(tokens, at, "blockquote_close") });
+        break;
+      case "fence":
+      case "code_block":
+        blocks.push({ type: "code", lang: token.info.trim().split(/\s/)[0] ?? "", text: token.content.replace(/\n$/, "") });
+        break;
+      case "hr":
+        blocks.push({ type: "hr" });
+        break;
+      case "table_open": {
+        const table: Extract<Block, { type: "table" }> = { type: "table", align: [], head: [], rows: [] };
+        let row: Inline[][] = [];
+        for (let t = tokens[at.i++]; t && t.type !== "table_close"; t = tokens[at.i++]) {
+          if (t.type === "tr_open") row = [];
+          else if (t.type === "th_open") table.align.push(cellAlign(t));
+          else if (t.type === "inline") row.push(toInline(t.children ?? []));
+          else if (t.type === "tr_close" && table.head.length === 0) table.head = row;
+          else if (t.type === "tr_close") table.rows.push(row);
+        }
+        blocks.push(table);
+        break;
+      }
+    }
+  }
+  return blocks;
+}
+
+// ---- splitting a message into blocks -------------------------------------------------------
+
+const FENCE = /^\s*(`{3,}|~{3,})/;
+const LIST_ITEM = /^\s*([-*+]|\d{1,9}[.)])(\s|$)/;
+
+/**
+ * Splits a message into pieces that later text cannot change, so a streaming message re-parses
+ * only its last piece. A piece ends at a blank line followed by an unindented line that is not
+ * a list item, outside code fences. It also ends a list at an unindented line right after it
+ * (CommonMark would fold "…and more." into the last item; the assistant means a new paragraph).
+ */
+export function splitBlocks(source: string): string[] {
+  const lines = source.replace(/\r\n?/g, "\n").split("\n");
+  const pieces: string[] = [];
+  let piece: string[] = [];
+  let fence: string | null = null;
+  let inList = false;
+  let previousBlank = false;
+  for (const line of lines) {
+    const blank = line.trim() === "";
+    const unindented = !blank && !/^\s/.test(line);
+    const listItem = LIST_ITEM.test(line);
+    if (fence === null && unindented && !listItem) {
+      if (previousBlank && piece.length > 0) {
+        pieces.push(piece.join("\n"));
+        piece = [];
+      } else if (inList && !previousBlank) piece.push("");
+      inList = false;
+    }
+    piece.push(line);
+    const marker = FENCE.exec(line)?.[1];
+    if (fence === null && marker) fence = marker;
+    else if (fence !== null && marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = null;
+    else if (fence === null && listItem) inList = true;
+    if (fence === null) previousBlank = blank;
+  }
+  pieces.push(piece.join("\n"));
+  return pieces.filter((p) => p.trim() !== "");
+}
+
+/** One piece of Markdown (or a whole message) as blocks. */
+export function parsePiece(source: string): Block[] {
+  return toBlocks(markdown.parse(source, {}), { i: 0 });
 }
 
 export function parseBlocks(source: string): Block[] {
-  const lines = source.replace(/\r\n?/g, "\n").replace(/\t/g, "    ").split("\n");
-  const blocks: Block[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i]!;
-    if (isBlank(line)) {
-      i++;
-      continue;
-    }
-    const fence = FENCE.exec(line);
-    if (fence) {
-      const marker = fence[1]!;
-      const body: string[] = [];
-      i++;
-      // An unclosed fence (still streaming) runs to the end.
-      while (i < lines.length && !new RegExp(`^ {0,3}${marker[0] === "`" ? "`" : "~"}{${marker.length},}\\s*$`).test(lines[i]!)) body.push(lines[i++]!);
-      i++;
-      blocks.push({ type: "code", lang: fence[2] ?? "", text: body.join("\n") });
-      continue;
-    }
-    const heading = HEADING.exec(line);
-    if (heading) {
-      blocks.push({ type: "heading", level: heading[1]!.length, children: parseInline(heading[2] ?? "") });
-      i++;
-      continue;
-    }
-    if (RULE.test(line)) {
-      blocks.push({ type: "hr" });
-      i++;
-      continue;
-    }
-    if (QUOTE.test(line)) {
-      const body: string[] = [];
-      while (i < lines.length && QUOTE.test(lines[i]!)) body.push(lines[i++]!.replace(QUOTE, ""));
-      blocks.push({ type: "quote", children: parseBlocks(body.join("\n")) });
-      continue;
-    }
-    if (LIST_ITEM.test(line)) {
-      const { block, next } = parseList(lines, i);
-      blocks.push(block);
-      i = next;
-      continue;
-    }
-    const body: string[] = [line.trim()];
-    i++;
-    while (i < lines.length && !isBlank(lines[i]!) && !startsBlock(lines[i]!)) body.push(lines[i++]!.trim());
-    blocks.push({ type: "paragraph", children: parseInline(body.join("\n")) });
-  }
-  return blocks;
+  return splitBlocks(source).flatMap(parsePiece);
+}
+
+export function parseInline(text: string): Inline[] {
+  return toInline(markdown.parseInline(text, {})[0]?.children ?? []);
+}
+
+// A marker that has only just arrived ("You have **") has nothing to close yet; it waits for
+// the next chunk rather than flashing. Runs of three (a fence, a rule) and markers opening a
+// line (a list item) are left alone.
+const dropBareTrailingMarker = { name: "bare-trailing-marker", priority: 200, handle: (text: string) => text.replace(/(^|[^\S\n])[*_~`]{1,2}$/, "$1") };
+
+/** Closes the syntax a still-streaming piece has left open; a half link shows as its text. */
+export function closeUnfinished(source: string): string {
+  return remend(source, { linkMode: "text-only", images: false, inlineKatex: false, katex: false, handlers: [dropBareTrailingMarker] });
 }

@@ -1,0 +1,166 @@
+import { Fragment, memo, useMemo } from "react";
+import { closeUnfinished, parsePiece, splitBlocks, type Block, type Inline, type TableAlign } from "./markdown-parse";
+
+/** Renders parsed Markdown as React elements: text is always text, never HTML. */
+function InlineNodes({ nodes }: { nodes: Inline[] }) {
+  return (
+    <>
+      {nodes.map((node, i) => {
+        switch (node.type) {
+          case "text":
+            return <Fragment key={i}>{node.text}</Fragment>;
+          case "br":
+            return <br key={i} />;
+          case "code":
+            return (
+              <code key={i} className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[0.85em] dark:bg-zinc-800">
+                {node.text}
+              </code>
+            );
+          case "strong":
+            return (
+              <strong key={i} className="font-semibold">
+                <InlineNodes nodes={node.children} />
+              </strong>
+            );
+          case "em":
+            return (
+              <em key={i}>
+                <InlineNodes nodes={node.children} />
+              </em>
+            );
+          case "del":
+            return (
+              <del key={i} className="text-zinc-500 dark:text-zinc-400">
+                <InlineNodes nodes={node.children} />
+              </del>
+            );
+          case "link": {
+            const external = !node.href.startsWith("/") && !node.href.startsWith("#");
+            return (
+              <a
+                key={i}
+                href={node.href}
+                className="font-medium text-indigo-600 underline underline-offset-2 hover:text-indigo-500 dark:text-indigo-400"
+                {...(external ? { target: "_blank", rel: "noopener noreferrer nofollow" } : {})}
+              >
+                <InlineNodes nodes={node.children} />
+              </a>
+            );
+          }
+        }
+      })}
+    </>
+  );
+}
+
+const alignClass = { left: "text-left", center: "text-center", right: "text-right" };
+const cellClass = (align: TableAlign | undefined) => `border-b border-zinc-200 px-2 py-1 dark:border-zinc-800 ${alignClass[align ?? "left"]}`;
+
+const headingClass = ["text-lg", "text-base", "text-base", "text-sm", "text-sm", "text-sm"];
+
+function Blocks({ blocks, tight = false }: { blocks: Block[]; tight?: boolean }) {
+  return (
+    <>
+      {blocks.map((block, i) => {
+        switch (block.type) {
+          case "paragraph":
+            return tight ? (
+              <InlineNodes key={i} nodes={block.children} />
+            ) : (
+              <p key={i}>
+                <InlineNodes nodes={block.children} />
+              </p>
+            );
+          case "heading":
+            return (
+              <p key={i} role="heading" aria-level={Math.min(6, block.level + 2)} className={`${headingClass[block.level - 1]} font-semibold`}>
+                <InlineNodes nodes={block.children} />
+              </p>
+            );
+          case "list": {
+            const items = block.items.map((item, j) => {
+              const single = item.length === 1 && item[0]!.type === "paragraph";
+              return (
+                <li key={j} className="pl-1 [&>ol]:mt-1 [&>ul]:mt-1">
+                  {single ? <Blocks blocks={item} tight /> : <div className="space-y-2"><Blocks blocks={item} /></div>}
+                </li>
+              );
+            });
+            return block.ordered ? (
+              <ol key={i} start={block.start === 1 ? undefined : block.start} className="list-decimal space-y-1 pl-6 marker:text-zinc-500">
+                {items}
+              </ol>
+            ) : (
+              <ul key={i} className="list-disc space-y-1 pl-6 marker:text-zinc-400">
+                {items}
+              </ul>
+            );
+          }
+          case "quote":
+            return (
+              <blockquote key={i} className="space-y-2 border-l-2 border-zinc-300 pl-3 text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+                <Blocks blocks={block.children} />
+              </blockquote>
+            );
+          case "code":
+            return (
+              <pre
+                key={i}
+                className="overflow-x-auto rounded-lg bg-zinc-100 p-3 font-mono text-[0.85em] leading-relaxed dark:bg-zinc-950"
+                data-lang={block.lang || undefined}
+              >
+                <code>{block.text}</code>
+              </pre>
+            );
+          case "table":
+            return (
+              <div key={i} className="overflow-x-auto">
+                <table className="border-collapse text-left">
+                  <thead>
+                    <tr>
+                      {block.head.map((cell, j) => (
+                        <th key={j} className={`${cellClass(block.align[j])} font-semibold`}>
+                          <InlineNodes nodes={cell} />
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {block.rows.map((row, r) => (
+                      <tr key={r}>
+                        {row.map((cell, j) => (
+                          <td key={j} className={cellClass(block.align[j])}>
+                            <InlineNodes nodes={cell} />
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            );
+          case "hr":
+            return <hr key={i} className="border-zinc-200 dark:border-zinc-800" />;
+        }
+      })}
+    </>
+  );
+}
+
+/** A piece that later text cannot change: memoized, so a streaming message re-parses only its tail. */
+const MarkdownPiece = memo(function MarkdownPiece({ source }: { source: string }) {
+  return <Blocks blocks={parsePiece(source)} />;
+});
+
+/** Markdown rendered in full: loaded after the first paint (see ./markdown.tsx). */
+export function RichMarkdown({ text, className }: { text: string; className?: string }) {
+  const pieces = useMemo(() => splitBlocks(text), [text]);
+  return (
+    <div className={className}>
+      {pieces.map((piece, i) => (
+        <MarkdownPiece key={i} source={i === pieces.length - 1 ? closeUnfinished(piece) : piece} />
+      ))}
+    </div>
+  );
+}
