@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Logo } from "@/components/layout/logo";
+import { MAIN_CONTENT_ID } from "@/components/layout/skip-link";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { buttonClass } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/session";
@@ -24,7 +25,7 @@ export default async function LandingPage() {
           </Link>
         </div>
       </header>
-      <main className="mx-auto w-full max-w-5xl flex-1 px-4 pt-16 pb-24 sm:px-6">
+      <main id={MAIN_CONTENT_ID} tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 pt-16 pb-24 sm:px-6">
         <h1 className="max-w-2xl text-4xl font-bold tracking-tight sm:text-5xl">A todo app you can talk to.</h1>
         <p className="mt-4 max-w-xl text-lg text-zinc-600 dark:text-zinc-400">
           Tasktalk keeps your tasks in one list and lets you manage them by typing what you mean.

@@ -1,4 +1,5 @@
 import { AppHeader } from "@/components/layout/app-header";
+import { MAIN_CONTENT_ID } from "@/components/layout/skip-link";
 import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
 import { requireUser } from "@/lib/session";
 
@@ -9,7 +10,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     <div className="flex min-h-dvh flex-col">
       <TimeZoneCookie />
       <AppHeader userName={user.name} />
-      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">{children}</main>
+      <main id={MAIN_CONTENT_ID} tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">{children}</main>
     </div>
   );
 }

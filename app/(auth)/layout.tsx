@@ -1,4 +1,5 @@
 import { Logo } from "@/components/layout/logo";
+import { MAIN_CONTENT_ID } from "@/components/layout/skip-link";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
 
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
@@ -8,7 +9,7 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
         <Logo />
         <ThemeToggle />
       </header>
-      <main className="flex flex-1 items-start justify-center px-4 pt-8 pb-16 sm:pt-16">
+      <main id={MAIN_CONTENT_ID} tabIndex={-1} className="flex flex-1 items-start justify-center px-4 pt-8 pb-16 sm:pt-16">
         <div className="w-full max-w-sm">{children}</div>
       </main>
     </div>
