@@ -15,6 +15,16 @@ function loadRich(): Promise<Rich> {
   return (loading ??= import("./markdown-rich").then((module) => (rich = module)));
 }
 
+/**
+ * Resolves once the renderer is here (or after a few seconds, or if it fails to load: plain text
+ * is fine). A thread's history waits for it alongside its own fetch, so the messages do not
+ * re-flow from plain to formatted after the list has scrolled to the newest one.
+ */
+export function markdownReady(timeoutMs = 3000): Promise<void> {
+  if (rich) return Promise.resolve();
+  return Promise.race([loadRich().then(() => undefined, () => undefined), new Promise<void>((resolve) => setTimeout(resolve, timeoutMs))]);
+}
+
 if (typeof window !== "undefined") {
   const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 1));
   idle(() => void loadRich());

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { ChatHttpError, chatApi, chatRequests, isAbortError, streamRequest } from "@/lib/chatkit/client";
 import { chatReducer, initialChatState, itemsFromDescPage, LOCAL_ID_PREFIX, type ChatError, type ThreadMeta } from "@/lib/chatkit/reducer";
 import type { ChatAction, ChatKitEvent, StreamingRequest, Thread, UserMessageItem } from "@/lib/chatkit/schemas";
+import { markdownReady } from "./markdown";
 
 /** What Retry does for the error on screen. */
 type RetryPlan = { kind: "resend"; text: string } | { kind: "retry_after"; itemId: string } | { kind: "action"; itemId: string; action: ChatAction };
@@ -66,7 +67,7 @@ export function useChatThread({ onThreadCreated, onThreadUpdated, onTurnEnd }: O
     dispatch({ type: "open", thread: meta, items: [] });
     setLoading(true);
     try {
-      const [page, full] = await Promise.all([chatApi.listItems(id), typeof thread === "string" ? chatApi.getThread(id) : Promise.resolve(null)]);
+      const [page, full] = await Promise.all([chatApi.listItems(id), typeof thread === "string" ? chatApi.getThread(id) : Promise.resolve(null), markdownReady()]);
       if (request !== openRef.current) return;
       const { items: _items, ...fullMeta } = full ?? { items: null };
       dispatch({ type: "open", thread: full ? (fullMeta as ThreadMeta) : meta, items: itemsFromDescPage(page) });
