@@ -55,41 +55,30 @@ function undoConsequence(undo: UndoPreview): string {
   return [removed, back].filter(Boolean).join(" ");
 }
 
-export function confirmationCard(subjects: ApprovalSubject[]): { widget: WidgetRoot; copyText: string } {
-  const question = confirmationQuestion(subjects);
-  const undo = subjects.length === 1 ? subjects[0]!.undo : undefined;
-  if (undo) {
-    return {
-      copyText: question,
-      widget: {
-        type: "Card",
-        size: "sm",
-        status: { text: "Confirmation required", icon: "info" },
-        children: [
-          { type: "Title", value: question, size: "sm" },
-          { type: "Text", value: undoConsequence(undo), color: "secondary", size: "sm" },
-        ],
-        confirm: { label: undo.removes.length ? "Undo and delete" : "Undo", action: { type: CONFIRM_ACTION, payload: {} } },
-        cancel: { label: "Cancel", action: { type: CANCEL_ACTION, payload: {} } },
-      },
-    };
-  }
-  const tasks = subjects.flatMap((s) => s.tasks);
-  const destructive = subjects.some((s) => isDelete(s.approval));
-  const children: unknown[] = [{ type: "Title", value: question, size: "sm" }];
-  if (tasks.length > 1) children.push({ type: "Text", value: tasks.map((t) => `• ${label(t)}`).join("\n"), size: "sm" });
-  children.push({ type: "Text", value: tasks.length > 1 ? "Several tasks will change at once. You can undo it afterwards." : "You can undo it afterwards.", color: "secondary", size: "sm" });
+/** A card waiting for the user's answer: its lines, then Cancel and the confirm button. */
+function pendingCard(question: string, lines: unknown[], confirmLabel: string): { widget: WidgetRoot; copyText: string } {
   return {
     copyText: question,
     widget: {
       type: "Card",
       size: "sm",
       status: { text: "Confirmation required", icon: "info" },
-      children,
-      confirm: { label: destructive ? "Delete" : "Confirm", action: { type: CONFIRM_ACTION, payload: {} } },
+      children: [{ type: "Title", value: question, size: "sm" }, ...lines],
+      confirm: { label: confirmLabel, action: { type: CONFIRM_ACTION, payload: {} } },
       cancel: { label: "Cancel", action: { type: CANCEL_ACTION, payload: {} } },
     },
   };
+}
+
+export function confirmationCard(subjects: ApprovalSubject[]): { widget: WidgetRoot; copyText: string } {
+  const question = confirmationQuestion(subjects);
+  const undo = subjects.length === 1 ? subjects[0]!.undo : undefined;
+  if (undo) return pendingCard(question, [{ type: "Text", value: undoConsequence(undo), color: "secondary", size: "sm" }], undo.removes.length ? "Undo and delete" : "Undo");
+  const tasks = subjects.flatMap((s) => s.tasks);
+  const lines: unknown[] = [];
+  if (tasks.length > 1) lines.push({ type: "Text", value: tasks.map((t) => `• ${label(t)}`).join("\n"), size: "sm" });
+  lines.push({ type: "Text", value: tasks.length > 1 ? "Several tasks will change at once. You can undo it afterwards." : "You can undo it afterwards.", color: "secondary", size: "sm" });
+  return pendingCard(question, lines, subjects.some((s) => isDelete(s.approval)) ? "Delete" : "Confirm");
 }
 
 /**
