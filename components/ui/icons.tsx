@@ -68,3 +68,9 @@ export const CheckCircleIcon = ({ className }: { className?: string }) => (
     <path d="M7 10l2 2 4-4" />
   </Icon>
 );
+
+export const CloseIcon = ({ className }: { className?: string }) => (
+  <Icon className={className}>
+    <path d="M5 5l10 10M15 5L5 15" />
+  </Icon>
+);

@@ -2,6 +2,7 @@
 import { createContext, use, useCallback, useEffect, useRef, useState } from "react";
 import { Spinner } from "./button";
 import { cn } from "./cn";
+import { CloseIcon } from "./icons";
 
 export type ToastContent = { message: string; tone?: "neutral" | "error" };
 /** A button on the toast; what `run` resolves to (or throws) replaces the toast's text. */
@@ -146,9 +147,7 @@ function ToastViewport({ toast, setToast }: { toast: Shown | null; setToast: Rea
             aria-label="Close notification"
             className="grid size-9 shrink-0 place-items-center rounded-md text-zinc-300 hover:bg-white/10 hover:text-white focus-visible:outline-2 focus-visible:outline-indigo-300"
           >
-            <svg aria-hidden focusable="false" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" className="size-4">
-              <path d="M5 5l10 10M15 5L5 15" />
-            </svg>
+            <CloseIcon />
           </button>
         )}
       </div>
