@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addDays, todayUtc } from "@/lib/dates";
 import { listTasks, type Task } from "@/lib/tasks";
 import { Conversation } from "../helpers/agent";
-import { seededUser } from "../helpers/seeded-user";
+import { seedChecks, seededUser, taskRow, type World } from "../helpers/seeded-user";
 
 /**
  * The broader grammar of issue 14, written as new users type: priority labels, "I called mum",
@@ -35,18 +35,10 @@ const openSeed = SEED.filter((s) => !s.done);
 
 const freshUser = () => seededUser("Grammar", SEED);
 
-type World = { tasks: Task[]; reply: string; pending: boolean; t: (title: string) => Task | undefined };
 type Case = { say: string | string[]; then?: "approve"; check: (w: World) => void };
 
-const row = (t: { title: string; completed: boolean; dueDate: string | null; priority: string }) => `${t.title}|${t.completed}|${t.dueDate}|${t.priority}`;
-const seedRows = () => SEED.map((s) => row({ title: s.title, completed: !!s.done, dueDate: s.dueDate ?? null, priority: s.priority ?? "medium" }));
-
-const unchanged = (w: World) => expect(w.tasks.map(row).sort()).toEqual(seedRows().sort());
-/** Exactly one new task, with these fields; everything else as seeded. */
-const added = (title: string, fields: Partial<Task> = {}) => (w: World) => {
-  expect(w.tasks, w.tasks.map((t) => t.title).join(", ")).toHaveLength(SEED.length + 1);
-  expect(w.t(title), `task “${title}” in ${w.tasks.map((t) => t.title).join(", ")}`).toMatchObject({ completed: false, dueDate: null, priority: "medium", ...fields });
-};
+const row = taskRow;
+const { seedRows, unchanged, added, deleted, replies } = seedChecks(SEED);
 /** One seeded task changed as given; every other task as seeded. */
 const changed = (title: string, fields: Partial<Task>) => (w: World) => {
   const before = SEED.find((s) => s.title === title)!;
@@ -55,14 +47,6 @@ const changed = (title: string, fields: Partial<Task>) => (w: World) => {
 };
 const completed = (title: string) => changed(title, { completed: true });
 const reopened = (title: string) => changed(title, { completed: false });
-const deleted = (title: string) => (w: World) => {
-  expect(w.t(title)).toBeUndefined();
-  expect(w.tasks).toHaveLength(SEED.length - 1);
-};
-const replies = (pattern: RegExp, also: (w: World) => void = unchanged) => (w: World) => {
-  expect(w.reply).toMatch(pattern);
-  also(w);
-};
 /** The answer names exactly these seeded tasks, and nothing changed. */
 const lists = (expected: Seed[]) => (w: World) => {
   expect(expected.length, "a filter row must expect at least one task").toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addDays, todayUtc } from "@/lib/dates";
 import { listTasks, type Task } from "@/lib/tasks";
 import { Conversation } from "../helpers/agent";
-import { seededUser } from "../helpers/seeded-user";
+import { seedChecks, seededUser, type World } from "../helpers/seeded-user";
 
 /**
  * The offline model's grammar, phrase by phrase, through the real Agents SDK runner and
@@ -33,18 +33,9 @@ async function withIds(userId: string, message: string): Promise<string> {
 
 const freshUser = () => seededUser("Phrasing", SEED);
 
-type World = { tasks: Task[]; reply: string; pending: boolean; t: (title: string) => Task | undefined };
 type Case = { say: string | string[]; then?: "approve" | "reject"; check: (w: World) => void };
 
-const unchanged = (w: World) => {
-  expect(w.tasks.map((t) => `${t.title}|${t.completed}|${t.dueDate}|${t.priority}`).sort()).toEqual(
-    SEED.map((s) => `${s.title}|${!!s.done}|${s.dueDate ?? null}|${s.priority ?? "medium"}`).sort(),
-  );
-};
-const added = (title: string, fields: Partial<Task> = {}) => (w: World) => {
-  expect(w.tasks).toHaveLength(SEED.length + 1);
-  expect(w.t(title), `task “${title}” in ${w.tasks.map((t) => t.title).join(", ")}`).toMatchObject({ completed: false, dueDate: null, priority: "medium", ...fields });
-};
+const { unchanged, added, deleted, replies } = seedChecks(SEED);
 const addedMany = (...titles: string[]) => (w: World) => {
   expect(w.tasks).toHaveLength(SEED.length + titles.length);
   for (const title of titles) expect(w.t(title), title).toBeDefined();
@@ -60,14 +51,6 @@ const changed = (title: string, fields: Partial<Task>) => (w: World) => {
 const asksConfirmation = (w: World) => {
   expect(w.pending).toBe(true);
   unchanged(w);
-};
-const deleted = (title: string) => (w: World) => {
-  expect(w.t(title)).toBeUndefined();
-  expect(w.tasks).toHaveLength(SEED.length - 1);
-};
-const replies = (pattern: RegExp, also: (w: World) => void = unchanged) => (w: World) => {
-  expect(w.reply).toMatch(pattern);
-  also(w);
 };
 
 const CASES: Array<[string, Case]> = [
