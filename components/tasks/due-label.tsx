@@ -1,35 +1,25 @@
 import { cn } from "@/components/ui/cn";
+import { daysBetween, formatFullDate, formatRelativeDate } from "@/lib/dates";
 
 type Tone = "overdue" | "today" | "soon" | "later";
 
-const DAY_MS = 86_400_000;
-
-// Fixed locale and UTC, so the server and the browser render the same text.
-const weekday = new Intl.DateTimeFormat("en-US", { weekday: "long", timeZone: "UTC" });
-const shortDate = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
-const shortDateYear = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
-const fullDate = new Intl.DateTimeFormat("en-US", { dateStyle: "full", timeZone: "UTC" });
-
-const utc = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
-
 /** "Overdue · Mar 3", "Today", "Tomorrow", "Friday" or "Mar 20" for a YYYY-MM-DD due date seen on `today`. */
 export function describeDue(dueDate: string, today: string, completed = false): { text: string; tone: Tone; full: string } {
-  const due = utc(dueDate);
-  const days = Math.round((due.getTime() - utc(today).getTime()) / DAY_MS);
-  const date = dueDate.slice(0, 4) === today.slice(0, 4) ? shortDate.format(due) : shortDateYear.format(due);
-  const full = fullDate.format(due);
-  if (days < 0) return completed ? { text: date, tone: "later", full } : { text: `Overdue · ${date}`, tone: "overdue", full };
-  if (days === 0) return { text: "Today", tone: completed ? "later" : "today", full };
-  if (days === 1) return { text: "Tomorrow", tone: completed ? "later" : "soon", full };
-  if (days < 7) return { text: weekday.format(due), tone: completed ? "later" : "soon", full };
-  return { text: date, tone: "later", full };
+  const days = daysBetween(today, dueDate);
+  const text = formatRelativeDate(dueDate, today);
+  const full = formatFullDate(dueDate);
+  if (completed) return { text, tone: "later", full };
+  if (days < 0) return { text: `Overdue · ${text}`, tone: "overdue", full };
+  if (days === 0) return { text, tone: "today", full };
+  if (days < 7) return { text, tone: "soon", full };
+  return { text, tone: "later", full };
 }
 
 const tones: Record<Tone, string> = {
   overdue: "font-medium text-red-600 dark:text-red-400",
   today: "font-medium text-amber-700 dark:text-amber-400",
   soon: "text-zinc-700 dark:text-zinc-300",
-  later: "text-zinc-500 dark:text-zinc-400",
+  later: "text-zinc-600 dark:text-zinc-400",
 };
 
 /** The due date of a task, worded relative to the viewer's today; red when overdue. */
