@@ -1,12 +1,12 @@
-import path from "node:path";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import { postgresReachable, testPgUrl } from "./tests/helpers/postgres.ts";
+import { testAliases } from "./tests/setup/aliases.ts";
 
 const root = import.meta.dirname;
 const CI = process.env.CI === "true" || process.env.CI === "1";
 
 const shared = {
-  resolve: { alias: { "@": root } },
+  resolve: { alias: testAliases(root) },
   test: {
     environment: "node",
     testTimeout: 30_000,
@@ -50,5 +50,5 @@ export default defineConfig(async () => {
       `\n${line}\n!! SKIPPING the PostgreSQL (Neon driver) suites: ${new URL(url).host} is unreachable (${reachable.reason}).\n!! Start PostgreSQL or set TEST_PG_URL. Only PGlite was tested.\n${line}\n`,
     );
   }
-  return { resolve: { alias: { "@": path.resolve(root) } }, test: { projects } };
+  return { resolve: { alias: testAliases(root) }, test: { projects } };
 });

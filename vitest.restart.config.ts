@@ -1,5 +1,5 @@
-import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { testAliases } from "./tests/setup/aliases.ts";
 
 /**
  * `npm run test:restart`: a real `next start` that is killed mid-stream and started again
@@ -7,7 +7,7 @@ import { defineConfig } from "vitest/config";
  * build and a fixed port. RESTART_SKIP_BUILD=1 reuses an existing build in .next (or NEXT_DIST_DIR).
  */
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: { alias: testAliases(import.meta.dirname) },
   test: {
     name: "restart",
     include: ["tests/restart/**/*.test.ts"],

@@ -1,3 +1,4 @@
+import "server-only";
 import { ServiceUnavailableError } from "@/lib/errors";
 
 export const MISSING_DATABASE_URL =

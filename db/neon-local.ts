@@ -1,3 +1,4 @@
+import "server-only";
 import { neonConfig } from "@neondatabase/serverless";
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import { Pool, neonConfig } from "@neondatabase/serverless";
 import { attachDatabasePool } from "@vercel/functions";
 import type { Logger } from "drizzle-orm/logger";

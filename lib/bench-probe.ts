@@ -1,3 +1,4 @@
+import "server-only";
 import { dbQueryCount } from "@/db";
 
 declare global {

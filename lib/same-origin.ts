@@ -1,3 +1,4 @@
+import "server-only";
 import { isTrustedOrigin, originPolicy, type OriginPolicy } from "./origins";
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import { APIError } from "better-auth/api";
 import { z } from "zod";
 import { RateLimitedError } from "./errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { cookies } from "next/headers";
 import { todayIn } from "./dates";
 import { timeZoneFromCookieHeader, TZ_COOKIE } from "./timezone";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { CallToolResult as McpCallToolResult } from "@modelcontextprotocol/sdk/types.js";
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { db } from "@/db";
 import { toolCalls } from "@/db/schema";

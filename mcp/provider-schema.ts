@@ -7,6 +7,7 @@
  * and `format` only from a short list. See docs/decisions/0008 ("Provider schemas").
  */
 
+import "server-only";
 export type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; anyOf?: JsonSchema[]; [key: string]: unknown };
 
 export type SchemaDialect = "json-schema" | "gemini";

@@ -1,3 +1,4 @@
+import "server-only";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { todayIn } from "@/lib/dates";
 import type { ChangeSource } from "@/lib/tasks";

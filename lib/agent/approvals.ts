@@ -1,3 +1,4 @@
+import "server-only";
 import type { Model, ModelProvider, ModelRequest, ModelResponse, StreamEvent } from "@openai/agents";
 import type { UndoPreview } from "@/lib/tasks";
 import { toolNamed } from "@/mcp/tools";

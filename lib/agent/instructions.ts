@@ -1,3 +1,4 @@
+import "server-only";
 import { todayIn } from "@/lib/dates";
 import { TOOL } from "@/mcp/tools";
 

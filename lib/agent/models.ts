@@ -1,3 +1,4 @@
+import "server-only";
 import { OpenAIProvider, setTracingDisabled, type ModelProvider } from "@openai/agents";
 import { OFFLINE_MODEL_NAME, OfflineModelProvider } from "./offline/model";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { revokeAllKeys } from "./service";
 
 export const CHANGE_PASSWORD_PATH = "/change-password";

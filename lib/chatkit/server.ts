@@ -1,3 +1,4 @@
+import "server-only";
 import { createChatKitServer, type Ctx, type Store } from "./core";
 import { action } from "./hooks/action";
 import { typedAnswer } from "./hooks/confirmation";

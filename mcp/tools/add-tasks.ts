@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { ADD_MAX, addTasks } from "@/lib/tasks";
 import { taskSchema } from "@/lib/tasks/schemas";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { changeTask } from "@/lib/tasks";
 import { defineTool, idsInArgs } from "./define";

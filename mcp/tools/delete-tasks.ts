@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { removeTasks } from "@/lib/tasks";
 import { defineTool, idsInArgs } from "./define";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ItemResult } from "@/lib/tasks/changes";
 import type { Task } from "@/lib/tasks/schemas";
 

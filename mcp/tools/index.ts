@@ -1,3 +1,4 @@
+import "server-only";
 import { addTaskTool } from "./add-task";
 import { addTasksTool } from "./add-tasks";
 import { completeTaskTool } from "./complete-task";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { listTasks } from "@/lib/tasks";
 import { PAGE_LIMIT_MAX, SORTS, STATUSES, SEARCH_MAX, taskSchema } from "@/lib/tasks/schemas";

@@ -11,7 +11,7 @@ import { signUpUser } from "../helpers/auth";
 async function resumeInChildProcess(input: { userId: string; state: string; decision: "approve" | "reject" }): Promise<AgentTurnOutcome> {
   await closeDb(); // PGlite must not be open in two processes at once
   const stdout = await new Promise<string>((resolve, reject) => {
-    const child = execFile("npx", ["tsx", "tests/helpers/resume-in-child.ts"], { env: process.env, maxBuffer: 10_000_000 }, (error, out, err) =>
+    const child = execFile("npx", ["tsx", "--import", "./scripts/server-only-hook.mjs", "tests/helpers/resume-in-child.ts"], { env: process.env, maxBuffer: 10_000_000 }, (error, out, err) =>
       error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out),
     );
     child.stdin!.end(JSON.stringify(input));

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { testAliases } from "../setup/aliases.ts";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -14,7 +15,7 @@ export function serverSuiteConfig(name: string, own?: { distDir: string; pgUrl: 
     process.env.RELIABILITY_PG_URL = own.pgUrl;
   }
   return defineConfig({
-    resolve: { alias: { "@": path.resolve(import.meta.dirname, "../..") } },
+    resolve: { alias: testAliases(path.resolve(import.meta.dirname, "../..")) },
     test: {
       name,
       include: [`tests/${name}/**/*.test.ts`],

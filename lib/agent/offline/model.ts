@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { Usage, type Model, type ModelProvider, type ModelRequest, type ModelResponse, type StreamEvent, type StreamEventResponseCompleted } from "@openai/agents";
 import { todayUtc } from "@/lib/dates";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { MessageRow } from "@/db/schema";
 import { BadRequestError } from "@/lib/errors";
 import type { CardAction } from "../core";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AgentTurnOutcome } from "@/lib/agent/run";
 import type { TurnIO } from "../core";
 import { pauseForConfirmation, type TurnTranslator } from "../turn";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AgentInputItem } from "@openai/agents";
 import { resumeAgentTurn, type AgentTurnOutcome } from "@/lib/agent/run";
 import { toolNamed } from "@/mcp/tools";

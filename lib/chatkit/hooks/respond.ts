@@ -1,3 +1,4 @@
+import "server-only";
 import type { AgentInputItem } from "@openai/agents";
 import { streamAgentTurn } from "@/lib/agent/run";
 import { selectModel } from "@/lib/agent/models";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AgentInputItem } from "@openai/agents";
 import type { MessageRow } from "@/db/schema";
 import { AppError } from "@/lib/errors";
