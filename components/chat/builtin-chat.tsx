@@ -13,7 +13,7 @@ import { MessageList } from "./message-list";
 import { StartScreen } from "./start-screen";
 import { ThreadItemView } from "./thread-item-view";
 import { ThreadList, threadTitle } from "./thread-list";
-import { useChatThread } from "./use-chat-thread";
+import { useChatThread, type InitialThread } from "./use-chat-thread";
 import { useThreadList } from "./use-thread-list";
 
 type Props = {
@@ -22,6 +22,8 @@ type Props = {
   maxLength: number;
   /** A turn ended (or a card was answered): whatever shows tasks should reload them. */
   onTurnEnd: () => void;
+  /** The thread the page loaded on the server, shown without a fetch or a spinner. */
+  initial?: InitialThread | null;
 };
 
 const THREAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -43,11 +45,12 @@ const headerButton =
  * for when that cannot load. Conversation list, streamed answers, tool activity,
  * confirmation cards, Stop and Retry.
  */
-export function BuiltinChat({ offline, examples, maxLength, onTurnEnd }: Props) {
+export function BuiltinChat({ offline, examples, maxLength, onTurnEnd, initial }: Props) {
   const urlThread = useSearchParams().get("thread");
   const list = useThreadList();
   const { upsert, refresh } = list;
   const chat = useChatThread({
+    initial,
     onThreadCreated: (thread) => {
       upsert(thread);
       setThreadInUrl(thread.id, "replace");

@@ -1,8 +1,8 @@
 "use client";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { ChatHttpError, chatApi, chatRequests, isAbortError, streamRequest } from "@/lib/chatkit/client";
-import { chatReducer, initialChatState, itemsFromDescPage, LOCAL_ID_PREFIX, type ChatError, type ThreadMeta } from "@/lib/chatkit/reducer";
-import type { ChatAction, ChatKitEvent, StreamingRequest, Thread, UserMessageItem } from "@/lib/chatkit/schemas";
+import { chatReducer, initialChatState, isVisibleItem, itemsFromDescPage, LOCAL_ID_PREFIX, type ChatError, type ChatState, type ThreadMeta } from "@/lib/chatkit/reducer";
+import type { ChatAction, ChatKitEvent, StreamingRequest, Thread, ThreadItem, UserMessageItem } from "@/lib/chatkit/schemas";
 import { markdownReady } from "./markdown";
 
 /** What Retry does for the error on screen. */
@@ -15,7 +15,15 @@ type Options = {
   onThreadUpdated: (thread: Thread) => void;
   /** A stream closed, however it ended: the task list and thread list refresh. */
   onTurnEnd: () => void;
+  /** A thread already loaded (by the page, on the server): shown at once, not fetched again. */
+  initial?: InitialThread | null;
 };
+
+/** A thread and its newest page of items (oldest first), with the cursor for older ones. */
+export type InitialThread = { thread: ThreadMeta; items: ThreadItem[]; after: string | null };
+
+const stateFrom = (initial: InitialThread | null | undefined): ChatState =>
+  initial ? { ...initialChatState, thread: initial.thread, items: initial.items.filter(isVisibleItem) } : initialChatState;
 
 let localCounter = 0;
 const localId = () => `${LOCAL_ID_PREFIX}${Date.now().toString(36)}${(localCounter++).toString(36)}`;
@@ -30,18 +38,18 @@ const errorFrom = (error: unknown): ChatError => {
  * paged in), sending messages and card actions as streams, Stop, and Retry. Every change to
  * what is shown goes through the pure reducer in lib/chatkit/reducer.ts.
  */
-export function useChatThread({ onThreadCreated, onThreadUpdated, onTurnEnd }: Options) {
-  const [state, dispatch] = useReducer(chatReducer, initialChatState);
+export function useChatThread({ onThreadCreated, onThreadUpdated, onTurnEnd, initial }: Options) {
+  const [state, dispatch] = useReducer(chatReducer, initial, stateFrom);
   const [streaming, setStreaming] = useState(false);
   const [loading, setLoading] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [older, setOlder] = useState<{ after: string | null; loading: boolean }>({ after: null, loading: false });
+  const [older, setOlder] = useState<{ after: string | null; loading: boolean }>({ after: initial?.after ?? null, loading: false });
   const [retryPlan, setRetryPlan] = useState<RetryPlan | null>(null);
   const [sendingAction, setSendingAction] = useState<string | null>(null);
 
   const abortRef = useRef<AbortController | null>(null);
   const openRef = useRef(0);
-  const threadIdRef = useRef<string | null>(null);
+  const threadIdRef = useRef<string | null>(initial?.thread.id ?? null);
   const callbacks = useRef({ onThreadCreated, onThreadUpdated, onTurnEnd });
   useEffect(() => {
     callbacks.current = { onThreadCreated, onThreadUpdated, onTurnEnd };
