@@ -8,6 +8,7 @@ import { limitFromEnv } from "@/lib/rate-limit";
 import type { SessionUser } from "@/lib/session";
 import { newItemId, newToken } from "./ids";
 import {
+  EDIT_USER_MESSAGE,
   JSON_TYPES,
   jsonRequestSchema,
   STREAMING_TYPES,
@@ -170,7 +171,8 @@ export function createChatKitServer(store: Store, hooks: Hooks) {
         case "closed":
           throw new ConflictError(begun.reason ?? "This conversation is closed.");
         case "answered":
-          throw new ConflictError("This confirmation has already been answered.");
+          // An edit's message must still be there when the lease is won: a second edit of it, waiting, gets no second run.
+          throw new ConflictError(start.editFromSeq !== undefined ? "This message was changed meanwhile. Reload the conversation to see it." : "This confirmation has already been answered.");
         case "limited":
           throw new RateLimitedError(`You're sending messages too fast. Try again in ${begun.retryAfter} s.`, begun.retryAfter);
         case "busy":
@@ -247,6 +249,25 @@ export function createChatKitServer(store: Store, hooks: Hooks) {
           run: async (io) => {
             io.emit({ type: "stream_options", stream_options: { allow_cancel: true } });
             await hooks.respond(io, { text: messageText(stored), history: begun.history, paused: null });
+          },
+        };
+      }
+
+      case EDIT_USER_MESSAGE: {
+        const thread = await store.getOwnedThread(user.id, request.params.thread_id);
+        const target = await store.getItemRow(thread.id, request.params.item_id);
+        if (target.type !== "user_message" || target.hidden) throw new BadRequestError("Only a user message can be edited.");
+        // One claim does the whole edit: the old message and its answer go, the new text is stored, and the
+        // history read is the one before the old message. Tasks the old answer changed stay changed.
+        const { item, text, agentItems } = userMessage(thread.id, request.params.input);
+        const { turn, begun } = await claim(user, { threadId: thread.id, requireActive: true, takePaused: true, editFromSeq: target.seq, userItem: { item, agentItems } });
+        return {
+          turn,
+          run: async (io) => {
+            io.emit({ type: "thread.item.removed", item_id: target.id });
+            io.emit({ type: "thread.item.done", item });
+            io.emit({ type: "stream_options", stream_options: { allow_cancel: true } });
+            await hooks.respond(io, { text, history: begun.history, paused: null, titleFrom: begun.thread.title ? undefined : text });
           },
         };
       }

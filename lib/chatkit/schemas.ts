@@ -44,6 +44,9 @@ const pageParams = {
 
 export const actionSchema = z.object({ type: z.string().min(1).max(100), payload: boundedJson().nullish() }).loose();
 
+/** Not ChatKit's: the built-in client's Edit, in our own namespace so it can never clash with a future ChatKit type. */
+export const EDIT_USER_MESSAGE = "tasktalk.threads.edit_user_message";
+
 const req = <T extends string, P extends z.ZodType>(type: T, params: P) =>
   z.object({ type: z.literal(type), params, metadata: boundedRecord().nullish() });
 
@@ -53,6 +56,8 @@ export const streamingRequestSchema = z.discriminatedUnion("type", [
   req("threads.custom_action", z.object({ thread_id: threadId, item_id: itemId.nullish(), action: actionSchema }).loose()),
   req("threads.retry_after_item", z.object({ thread_id: threadId, item_id: itemId }).loose()),
   req("threads.add_client_tool_output", z.object({ thread_id: threadId, result: boundedJson() }).loose()),
+  // Our own op (decision 00NN): the user's message replaced by `input`, everything after it removed, the turn run again.
+  req(EDIT_USER_MESSAGE, z.object({ thread_id: threadId, item_id: itemId, input: userMessageInputSchema }).loose()),
 ]);
 
 export const jsonRequestSchema = z.discriminatedUnion("type", [

@@ -221,6 +221,8 @@ export type TurnStart = {
   takePaused?: boolean;
   /** A retry: remove the items after this seq, and read the history from before it. */
   retryAfterSeq?: number;
+  /** An edit: remove the item at this seq (the edited message, which `userItem` replaces) and everything after it, and read the history from before it. Only claimed while that item is still there (else `answered`). */
+  editFromSeq?: number;
 };
 
 export type PausedRunRow = PausedRun;
@@ -246,7 +248,12 @@ export async function beginTurn(t: TurnStart): Promise<TurnBegun> {
   if (!t.create) requireThreadId(t.threadId);
   const lease = sql`now() + make_interval(secs => ${t.leaseSeconds})`;
   const ready = sql.join(
-    [sql`true`, t.requireActive ? sql`status->>'type' = 'active'` : undefined, t.pausedCard ? sql`exists (select 1 from ${pausedRuns} p where p.conversation_id = ${t.threadId} and p.widget_item_id = ${t.pausedCard})` : undefined].filter(
+    [
+      sql`true`,
+      t.requireActive ? sql`status->>'type' = 'active'` : undefined,
+      t.pausedCard ? sql`exists (select 1 from ${pausedRuns} p where p.conversation_id = ${t.threadId} and p.widget_item_id = ${t.pausedCard})` : undefined,
+      t.editFromSeq !== undefined ? sql`exists (select 1 from ${messages} m where m.conversation_id = ${t.threadId} and m.seq = ${t.editFromSeq})` : undefined,
+    ].filter(
       (x): x is SQL => x !== undefined,
     ),
     sql` and `,
@@ -269,7 +276,9 @@ export async function beginTurn(t: TurnStart): Promise<TurnBegun> {
       ? sql`taken as (delete from ${pausedRuns} where conversation_id in (select id from claimed) ${t.pausedCard ? sql`and widget_item_id = ${t.pausedCard}` : sql``} returning widget_item_id, state, prior_item_count)`
       : sql`taken as (select null::text as widget_item_id, null::text as state, null::int as prior_item_count where false)`,
   );
-  if (t.retryAfterSeq !== undefined) ctes.push(sql`removed as (delete from ${messages} where conversation_id in (select id from claimed) and seq > ${t.retryAfterSeq})`);
+  const removal = t.retryAfterSeq !== undefined ? sql`seq > ${t.retryAfterSeq}` : t.editFromSeq !== undefined ? sql`seq >= ${t.editFromSeq}` : undefined;
+  const historyBefore = t.retryAfterSeq ?? t.editFromSeq;
+  if (removal) ctes.push(sql`removed as (delete from ${messages} where conversation_id in (select id from claimed) and ${removal})`);
   if (item)
     ctes.push(sql`added as (insert into ${messages} (id, conversation_id, user_id, type, hidden, payload, agent_items, created_at)
       select ${item.item.id}, claimed.id, ${t.userId}, ${item.item.type}, false, ${JSON.stringify(toStoredPayload(item.item))}::jsonb, ${agentItems}, now() from claimed)`);
@@ -277,7 +286,7 @@ export async function beginTurn(t: TurnStart): Promise<TurnBegun> {
     t.create
       ? sql`history as (select null::jsonb as agent_items, 0::bigint as seq where false)`
       : sql`history as (select agent_items, seq from ${messages} where conversation_id = ${t.threadId} and agent_items is not null and exists (select 1 from claimed)
-          ${t.retryAfterSeq !== undefined ? sql`and seq < ${t.retryAfterSeq}` : sql``} order by seq desc limit ${HISTORY_ITEMS})`,
+          ${historyBefore !== undefined ? sql`and seq < ${historyBefore}` : sql``} order by seq desc limit ${HISTORY_ITEMS})`,
   );
   const { rows } = await db.execute<{ id: string; title: string | null; status: ConversationRow["status"]; created_at: string | Date; ready: boolean; count: number | null; retry_after: number | null; claimed: boolean; paused: { widget_item_id: unknown; state: unknown; prior_item_count: unknown } | null; history: unknown[][] | null }>(sql`
     with ${sql.join(ctes, sql`, `)}
