@@ -1,7 +1,8 @@
 "use client";
 import { Button } from "@/components/ui/button";
 import { CheckCircleIcon, TrashIcon } from "@/components/ui/icons";
-import { BULK_MAX, type Task, type TaskStatus } from "@/lib/tasks/schemas";
+import { BULK_MAX, type TaskStatus } from "@/lib/tasks/constants";
+import type { Task } from "@/lib/tasks/schemas";
 
 /**
  * The rows a list-wide action acts on: the open ones under Active or Overdue (mark done), the

@@ -3,7 +3,7 @@ import { useEffect, useEffectEvent, useId, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { SearchIcon } from "@/components/ui/icons";
 import { cn } from "@/components/ui/cn";
-import { SEARCH_MAX } from "@/lib/tasks/schemas";
+import { SEARCH_MAX } from "@/lib/tasks/constants";
 
 const DEBOUNCE_MS = 250;
 

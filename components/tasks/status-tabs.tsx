@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
-import { STATUSES, type TaskStatus } from "@/lib/tasks/schemas";
+import { STATUSES, type TaskStatus } from "@/lib/tasks/constants";
 import { STATUS_LABELS } from "./filters";
 
 type Props = {

@@ -1,22 +1,12 @@
 import { z } from "zod";
+import { BULK_MAX, DESCRIPTION_MAX, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, PRIORITIES, SEARCH_MAX, SORTS, STATUSES, TITLE_MAX } from "./constants";
+
+export * from "./constants";
 
 /**
  * The one definition of a task's input and output. The REST API, the pages and the MCP
  * tools all validate with these; their types are inferred from them.
  */
-export const TITLE_MAX = 200;
-export const DESCRIPTION_MAX = 2000;
-export const SEARCH_MAX = 200;
-export const PAGE_LIMIT_MAX = 100;
-export const PAGE_LIMIT_DEFAULT = 50;
-export const BULK_MAX = 100;
-
-export const PRIORITIES = ["low", "medium", "high"] as const;
-export const STATUSES = ["all", "active", "completed", "overdue"] as const;
-export const SORTS = ["created", "due", "priority", "title"] as const;
-/** Each sort's natural direction: newest, soonest, most important, A to Z. */
-export const DEFAULT_ORDER = { created: "desc", due: "asc", priority: "desc", title: "asc" } as const satisfies Record<(typeof SORTS)[number], "asc" | "desc">;
-
 export const taskIdSchema = z
   .number({ error: "Task ids are positive whole numbers." })
   .int("Task ids are positive whole numbers.")
@@ -108,9 +98,6 @@ export const taskSchema = z.object({
 });
 
 export type Task = z.infer<typeof taskSchema>;
-export type TaskPriority = (typeof PRIORITIES)[number];
-export type TaskStatus = (typeof STATUSES)[number];
-export type TaskSort = (typeof SORTS)[number];
 export type CreateTaskInput = z.input<typeof createTaskSchema>;
 export type UpdateTaskInput = z.input<typeof updateTaskSchema>;
 export type ListTasksInput = z.input<typeof listTasksSchema>;
