@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { CheckCircleIcon, PlusIcon } from "@/components/ui/icons";
-import type { TaskStatus } from "@/lib/tasks/schemas";
+import type { TaskStatus } from "@/lib/tasks/constants";
 import { STATUS_LABELS } from "./filters";
 
 type Props =
   | { kind: "none" }
+  | { kind: "all-done"; completed: number; showHref: string }
   | { kind: "no-match"; status: TaskStatus; q: string; clearHref: string };
 
 const STATUS_HINTS: Record<TaskStatus, string> = {
@@ -36,6 +37,19 @@ export function EmptyState(props: Props) {
             Open chat
           </Link>
         </div>
+      </div>
+    );
+  }
+  if (props.kind === "all-done") {
+    return (
+      <div className="px-6 py-14 text-center">
+        <h2 className="text-base font-semibold">Everything is done</h2>
+        <p className="mx-auto mt-1 max-w-sm text-sm text-zinc-600 dark:text-zinc-400">
+          {props.completed === 1 ? "Your 1 completed task is hidden." : `Your ${props.completed} completed tasks are hidden.`}
+        </p>
+        <Link href={props.showHref} replace scroll={false} className={buttonClass("secondary", "md", "mt-6")}>
+          Show completed
+        </Link>
       </div>
     );
   }

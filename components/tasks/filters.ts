@@ -1,22 +1,25 @@
-import { DEFAULT_ORDER, SEARCH_MAX, SORTS, STATUSES, type Task, type TaskSort, type TaskStatus } from "@/lib/tasks/schemas";
+import { DEFAULT_ORDER, SEARCH_MAX, SORTS, STATUSES, type TaskSort, type TaskStatus } from "@/lib/tasks/constants";
+import type { Task } from "@/lib/tasks/schemas";
 
-/** What the task list shows, as it lives in the URL: /tasks?status=…&q=…&sort=…&order=… */
-export type TaskFilters = { status: TaskStatus; q: string; sort: TaskSort; order?: "asc" | "desc" };
+/**
+ * What the task list shows, as it lives in the URL: /tasks?status=…&q=…&sort=…&order=…&completed=shown.
+ * `showCompleted` only matters under All, which lists open tasks unless it is set.
+ */
+export type TaskFilters = { status: TaskStatus; q: string; sort: TaskSort; order?: "asc" | "desc"; showCompleted?: boolean };
 
 export const DEFAULT_FILTERS: TaskFilters = { status: "all", q: "", sort: "created" };
 
-/** Mirrors the service's default direction of each sort, to show which way the list runs. */
+const SHOW_COMPLETED_PARAM = "completed";
+const SHOW_COMPLETED_VALUE = "shown";
 
 export const STATUS_LABELS: Record<TaskStatus, string> = { all: "All", active: "Active", completed: "Completed", overdue: "Overdue" };
 
-export const SORT_LABELS: Record<TaskSort, string> = { created: "Newest", due: "Due date", priority: "Priority", title: "Title" };
-
-/** How each sort reads in each direction, for the order toggle. */
+/** How each sort reads in each direction, for the one sort control. */
 export const ORDER_LABELS: Record<TaskSort, Record<"asc" | "desc", string>> = {
   created: { desc: "Newest first", asc: "Oldest first" },
-  due: { asc: "Soonest first", desc: "Latest first" },
-  priority: { desc: "High first", asc: "Low first" },
-  title: { asc: "A to Z", desc: "Z to A" },
+  due: { asc: "Due date, soonest first", desc: "Due date, latest first" },
+  priority: { desc: "Priority, high first", asc: "Priority, low first" },
+  title: { asc: "Title, A to Z", desc: "Title, Z to A" },
 };
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -35,6 +38,7 @@ export function parseTaskFilters(params: SearchParams): TaskFilters {
     q: (first(params.q) ?? "").trim().slice(0, SEARCH_MAX),
     sort: oneOf(SORTS, first(params.sort)) ?? DEFAULT_FILTERS.sort,
     ...(order ? { order } : {}),
+    ...(first(params[SHOW_COMPLETED_PARAM]) === SHOW_COMPLETED_VALUE ? { showCompleted: true } : {}),
   };
 }
 
@@ -49,6 +53,14 @@ export function filtersToSearchParams(filters: TaskFilters): URLSearchParams {
   if (filters.q.trim()) params.set("q", filters.q.trim());
   if (filters.sort !== "created") params.set("sort", filters.sort);
   if (filters.order && filters.order !== DEFAULT_ORDER[filters.sort]) params.set("order", filters.order);
+  if (filters.showCompleted) params.set(SHOW_COMPLETED_PARAM, SHOW_COMPLETED_VALUE);
+  return params;
+}
+
+/** The query for GET /api/tasks: the status the list holds (All without completed is Active). */
+export function filtersToApiParams(filters: TaskFilters): URLSearchParams {
+  const params = new URLSearchParams({ status: listedStatus(filters), sort: filters.sort, order: effectiveOrder(filters) });
+  if (filters.q.trim()) params.set("q", filters.q.trim());
   return params;
 }
 
@@ -60,6 +72,16 @@ export function tasksHref(filters: TaskFilters): string {
 /** A stable identity for a set of filters. */
 export function filtersKey(filters: TaskFilters): string {
   return filtersToSearchParams(filters).toString();
+}
+
+/** What the list actually holds: All without completed tasks is the open ones. */
+export function listedStatus(filters: TaskFilters): TaskStatus {
+  return filters.status === "all" && !filters.showCompleted ? "active" : filters.status;
+}
+
+/** Completed tasks are left out of All right now (the toggle shows them). */
+export function hidesCompleted(filters: TaskFilters): boolean {
+  return filters.status === "all" && !filters.showCompleted;
 }
 
 export function isFiltered(filters: TaskFilters): boolean {

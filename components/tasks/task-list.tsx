@@ -9,7 +9,8 @@ import { ApiError, errorMessage, tasksApi, type Undone } from "./api";
 import { BulkActions, bulkTargets } from "./bulk-actions";
 import { DeleteTaskDialog } from "./delete-task-dialog";
 import { EmptyState } from "./empty-state";
-import { DEFAULT_FILTERS, effectiveOrder, filtersKey, filtersToSearchParams, matchesStatus, tasksHref, type TaskFilters } from "./filters";
+import { DEFAULT_FILTERS, effectiveOrder, filtersKey, filtersToApiParams, hidesCompleted, listedStatus, matchesStatus, tasksHref, type TaskFilters } from "./filters";
+import { ShowCompletedToggle } from "./show-completed-toggle";
 import { SearchBox } from "./search-box";
 import { SortControls } from "./sort-controls";
 import { StatusTabs } from "./status-tabs";
@@ -54,6 +55,7 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
   }, [filters]);
 
   const key = filtersKey(filters);
+  const status = listedStatus(filters);
   const [more, setMore] = useState<{ key: string; tasks: Task[]; cursor: string | null } | null>(null);
   const [local, setLocal] = useState<Record<number, LocalTask>>({});
   const [deleted, setDeleted] = useState<ReadonlySet<number>>(() => new Set());
@@ -93,7 +95,7 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
     const mine = local[serverTask.id];
     const wins = mine && (mine.pending || mine.task.updatedAt >= serverTask.updatedAt || mine.replaces === serverTask.updatedAt);
     const task = wins ? mine.task : serverTask;
-    if (matchesStatus(task, filters.status, today)) rows.push(task);
+    if (matchesStatus(task, status, today)) rows.push(task);
     waiting.filter(({ after }) => after === serverTask.id).forEach(({ task }) => add(task));
   };
   // One whose row above is not in the list goes first, as it did when it was the first row.
@@ -119,6 +121,15 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
 
   function forget(id: number) {
     setDeleted((d) => new Set(d).add(id));
+  }
+
+  /** Shows a row again that was taken out before the server agreed; it returns to its place in the list. */
+  function unforget(id: number) {
+    setDeleted((d) => {
+      const next = new Set(d);
+      next.delete(id);
+      return next;
+    });
   }
 
   function rememberPlace(id: number) {
@@ -150,7 +161,7 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
     const previous = local[task.id];
     const optimistic: Task = { ...task, completed, completedAt: completed ? (task.completedAt ?? new Date().toISOString()) : null };
     setError(null);
-    if (!matchesStatus(optimistic, filters.status, today) && document.activeElement?.id === checkboxId(task.id)) keepFocusAfterRemoving(task.id);
+    if (!matchesStatus(optimistic, status, today) && document.activeElement?.id === checkboxId(task.id)) keepFocusAfterRemoving(task.id);
     rememberPlace(task.id);
     setLocal((l) => ({ ...l, [task.id]: { task: optimistic, pending: true } }));
     try {
@@ -206,28 +217,30 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
     }
   }
 
+  /**
+   * Deletes one task optimistically: the dialog closes and the row goes at once. If the server
+   * refuses or cannot be reached, the row comes back where it was (it never left the server's
+   * list) with the reason; a 404 means it is gone already, which is what was asked for.
+   */
   async function confirmDelete() {
     if (confirming && !("id" in confirming)) return deleteAll(confirming);
     const task = confirming;
     if (!task) return;
-    setDeleting(true);
-    setDeleteError(undefined);
-    let changeSetId: string | undefined;
-    try {
-      ({ changeSetId } = await tasksApi.remove(task.id));
-    } catch (err) {
-      // A 404 means it is gone already, which is what was asked for.
-      if (!(err instanceof ApiError && err.status === 404)) {
-        setDeleting(false);
-        setDeleteError(errorMessage(err));
-        return;
-      }
-    }
     keepFocusAfterRemoving(task.id);
     rememberPlace(task.id);
     forget(task.id);
     setConfirming(null);
-    setDeleting(false);
+    setError(null);
+    let changeSetId: string | undefined;
+    try {
+      ({ changeSetId } = await tasksApi.remove(task.id));
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 404)) {
+        unforget(task.id);
+        setError(`Could not delete “${task.title}”; it is back in the list. ${errorMessage(err)}`);
+        return;
+      }
+    }
     // Without a change set (it was gone already) there is nothing to undo.
     if (changeSetId) showUndoToast("deleted", [task], changeSetId, showUndone);
     router.refresh();
@@ -260,7 +273,7 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
     setLoadingMore(true);
     setError(null);
     try {
-      const params = filtersToSearchParams(filters);
+      const params = filtersToApiParams(filters);
       params.set("cursor", nextCursor);
       const page = await tasksApi.list(params);
       if (filtersKey(latest.current) !== requestKey) return;
@@ -275,6 +288,9 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
   }
 
   const unfiltered = filters.status === "all" && !filters.q;
+  // Under All without completed tasks, the All count is what the list holds: the open ones.
+  const tabCounts = { ...counts, all: hidesCompleted(shownFilters) ? counts.active : counts.all };
+  const completedHidden = hidesCompleted(filters) ? counts.completed : 0;
   const targets = bulkTargets(filters.status, rows);
   const isEmpty = rows.length === 0 && !nextCursor;
 
@@ -283,11 +299,18 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
       <div className="flex flex-col gap-3 xl:flex-row xl:items-center xl:justify-between">
         <StatusTabs
           value={shownFilters.status}
-          counts={counts}
+          counts={tabCounts}
           hrefFor={(status) => tasksHref({ ...shownFilters, status })}
           onSelect={(status) => navigate({ status })}
         />
         <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+          {shownFilters.status === "all" && (
+            <ShowCompletedToggle
+              checked={!!shownFilters.showCompleted}
+              count={counts.completed}
+              onChange={(showCompleted) => navigate({ showCompleted })}
+            />
+          )}
           <SearchBox value={filters.q} onSearch={(q) => navigate({ q })} className="sm:flex-1 xl:w-64 xl:flex-none" />
           <SortControls
             sort={shownFilters.sort}
@@ -345,14 +368,18 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
           </ul>
         )}
         {isEmpty &&
-          (unfiltered || counts.all === 0 ? (
+          (counts.all === 0 ? (
+            <EmptyState kind="none" />
+          ) : unfiltered && completedHidden > 0 ? (
+            <EmptyState kind="all-done" completed={completedHidden} showHref={tasksHref({ ...filters, showCompleted: true })} />
+          ) : unfiltered ? (
             <EmptyState kind="none" />
           ) : (
             <EmptyState
               kind="no-match"
               status={filters.status}
               q={filters.q}
-              clearHref={tasksHref({ ...DEFAULT_FILTERS, sort: filters.sort, order: filters.order })}
+              clearHref={tasksHref({ ...DEFAULT_FILTERS, sort: filters.sort, order: filters.order, showCompleted: filters.showCompleted })}
             />
           ))}
         {nextCursor && (

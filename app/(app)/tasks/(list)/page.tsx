@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { parseTaskFilters } from "@/components/tasks/filters";
+import { listedStatus, parseTaskFilters } from "@/components/tasks/filters";
 import { TaskList } from "@/components/tasks/task-list";
 import { buttonClass } from "@/components/ui/button";
 import { PlusIcon } from "@/components/ui/icons";
@@ -16,7 +16,7 @@ export default async function TasksPage({ searchParams }: Props) {
   const user = await requireUser();
   const [filters, today] = await Promise.all([searchParams.then(parseTaskFilters), userToday()]);
   const [page, stats] = await Promise.all([
-    listTasks(user.id, { status: filters.status, q: filters.q || undefined, sort: filters.sort, order: filters.order, today }),
+    listTasks(user.id, { status: listedStatus(filters), q: filters.q || undefined, sort: filters.sort, order: filters.order, today }),
     taskStats(user.id, today),
   ]);
 
