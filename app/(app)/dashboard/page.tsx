@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DueLabel } from "@/components/tasks/due-label";
-import { PriorityBadge } from "@/components/tasks/priority-badge";
+import { UpcomingTasks } from "@/components/tasks/upcoming-tasks";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -67,7 +66,6 @@ export default async function DashboardPage() {
               <li key={stat.key}>
                 <Link
                   href={stat.href}
-                  aria-label={`${stat.label}: ${value}`}
                   className="group block h-full rounded-xl border border-zinc-200 bg-white p-4 shadow-sm transition-colors hover:border-indigo-300 hover:bg-indigo-50/40 sm:p-5 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-indigo-500/50 dark:hover:bg-indigo-500/5"
                 >
                   <span className="block text-sm font-medium text-zinc-600 dark:text-zinc-400">{stat.label}</span>
@@ -77,7 +75,7 @@ export default async function DashboardPage() {
                   >
                     {value}
                   </span>
-                  <span className="mt-1 block text-xs text-zinc-500 group-hover:text-indigo-600 dark:text-zinc-500 dark:group-hover:text-indigo-400">
+                  <span className="mt-1 block text-xs text-zinc-600 group-hover:text-indigo-700 dark:text-zinc-400 dark:group-hover:text-indigo-300">
                     {stat.hint} →
                   </span>
                 </Link>
@@ -101,22 +99,7 @@ export default async function DashboardPage() {
             </Link>
           </div>
           {upcoming.length > 0 ? (
-            <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
-              {upcoming.map((task) => (
-                <li key={task.id} className="flex flex-wrap items-center gap-x-4 gap-y-1.5 px-5 py-3">
-                  <Link
-                    href={`/tasks/${task.id}/edit`}
-                    className="min-w-0 flex-1 basis-48 rounded font-medium wrap-anywhere hover:text-indigo-600 dark:hover:text-indigo-400"
-                  >
-                    {task.title}
-                  </Link>
-                  <div className="flex items-center gap-3">
-                    {task.dueDate && <DueLabel dueDate={task.dueDate} today={today} />}
-                    <PriorityBadge priority={task.priority} />
-                  </div>
-                </li>
-              ))}
-            </ul>
+            <UpcomingTasks tasks={upcoming} today={today} labelledBy="next-up-heading" />
           ) : (
             <div className="px-5 py-10 text-center">
               <p className="font-medium">Nothing scheduled</p>
