@@ -5,25 +5,21 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import type { ApiKey } from "@/lib/api-keys/types";
+import { errorMessage, fetchJson } from "@/lib/client/fetch-json";
+import { formatRelativeInstant } from "@/lib/dates";
 import { CopyButton } from "./copy-button";
 import { McpSnippets } from "./mcp-snippets";
 
-function when(iso: string | null): string {
-  if (!iso) return "never";
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-}
-
-async function api<T>(url: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(url, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(body.message ?? "Something went wrong. Try again.");
-  return body as T;
-}
-
-/** Create, list and revoke personal API keys; a new key is shown once, with ready-made client configs. */
-export function ApiKeys({ initialKeys, mcpUrl }: { initialKeys: ApiKey[]; mcpUrl: string }) {
+/**
+ * Create, list and revoke personal API keys; a new key is shown once, with ready-made client
+ * configs. `timeZone` is the viewer's (from the tz cookie), so the server and the browser write
+ * the same dates.
+ */
+export function ApiKeys({ initialKeys, mcpUrl, timeZone }: { initialKeys: ApiKey[]; mcpUrl: string; timeZone?: string }) {
   const [keys, setKeys] = useState(initialKeys);
-  const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
+  // The key just created, shown once; it goes as soon as that key is revoked.
+  const [created, setCreated] = useState<{ id: string; key: string; name: string } | null>(null);
+  const when = (iso: string | null) => (iso ? formatRelativeInstant(iso, timeZone) : "never");
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
@@ -37,12 +33,12 @@ export function ApiKeys({ initialKeys, mcpUrl }: { initialKeys: ApiKey[]; mcpUrl
     setPending(true);
     setError(undefined);
     try {
-      const result = await api<{ key: string; apiKey: ApiKey }>("/api/keys", { method: "POST", body: JSON.stringify({ name }) });
+      const result = await fetchJson<{ key: string; apiKey: ApiKey }>("/api/keys", { method: "POST", body: { name } });
       setKeys((k) => [result.apiKey, ...k]);
-      setCreated({ key: result.key, name: result.apiKey.name });
+      setCreated({ id: result.apiKey.id, key: result.key, name: result.apiKey.name });
       form.reset();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorMessage(e));
     } finally {
       setPending(false);
     }
@@ -51,11 +47,13 @@ export function ApiKeys({ initialKeys, mcpUrl }: { initialKeys: ApiKey[]; mcpUrl
   async function onRevoke(key: ApiKey) {
     setPending(true);
     try {
-      await api(`/api/keys/${key.id}`, { method: "DELETE" });
+      await fetchJson(`/api/keys/${encodeURIComponent(key.id)}`, { method: "DELETE" });
       setKeys((k) => k.filter((x) => x.id !== key.id));
+      // A revoked key must not stay on screen as if it still worked, nor in the client snippets.
+      setCreated((c) => (c?.id === key.id ? null : c));
       setRevoking(null);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorMessage(e));
     } finally {
       setPending(false);
     }
@@ -64,12 +62,12 @@ export function ApiKeys({ initialKeys, mcpUrl }: { initialKeys: ApiKey[]; mcpUrl
   async function onRevokeAll() {
     setPending(true);
     try {
-      await api("/api/keys/revoke-all", { method: "POST" });
+      await fetchJson("/api/keys/revoke-all", { method: "POST" });
       setKeys([]);
       setCreated(null);
       setRevokingAll(false);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorMessage(e));
     } finally {
       setPending(false);
     }
@@ -87,8 +85,8 @@ export function ApiKeys({ initialKeys, mcpUrl }: { initialKeys: ApiKey[]; mcpUrl
       {created && (
         <Alert tone="success">
           <p className="font-medium">Your new key “{created.name}”. Copy it now: it will not be shown again.</p>
-          <div className="mt-2 flex items-center gap-2">
-            <code className="min-w-0 flex-1 truncate rounded bg-white/70 px-2 py-1 font-mono text-xs dark:bg-black/30" data-testid="new-api-key">
+          <div className="mt-2 flex items-start gap-2">
+            <code className="min-w-0 flex-1 rounded bg-white/70 px-2 py-1 font-mono text-xs break-all dark:bg-black/30" data-testid="new-api-key">
               {created.key}
             </code>
             <CopyButton text={created.key} />
@@ -104,7 +102,7 @@ export function ApiKeys({ initialKeys, mcpUrl }: { initialKeys: ApiKey[]; mcpUrl
             <li key={key.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
               <div className="min-w-0 flex-1">
                 <p className="truncate font-medium">{key.name}</p>
-                <p className="text-xs text-zinc-500 dark:text-zinc-400">
+                <p className="text-xs text-zinc-600 dark:text-zinc-400">
                   <code className="font-mono">{key.prefix}…</code> · created {when(key.createdAt)} · last used {when(key.lastUsedAt)}
                 </p>
               </div>

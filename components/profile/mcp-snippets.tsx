@@ -37,6 +37,7 @@ const CLIENTS: Client[] = [
 export function McpSnippets({ url, apiKey }: { url: string; apiKey: string | null }) {
   const [active, setActive] = useState(CLIENTS[0]!.id);
   const client = CLIENTS.find((c) => c.id === active)!;
+  // Only a key that still works is filled in: the parent clears it when that key is revoked.
   const text = client.snippet(url, apiKey ?? "<your API key>");
   return (
     <div className="space-y-3">
@@ -57,15 +58,21 @@ export function McpSnippets({ url, apiKey }: { url: string; apiKey: string | nul
           </button>
         ))}
       </div>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">{client.where}</p>
-      <div className="relative">
-        <pre className="overflow-x-auto rounded-lg bg-zinc-950 p-4 pr-20 text-xs leading-relaxed text-zinc-100" data-testid="mcp-snippet">
-          <code>{text}</code>
-        </pre>
-        <div className="absolute top-2 right-2">
-          <CopyButton text={text} />
-        </div>
+      {/* The Copy button sits above the snippet, not over it, so it never hides the end of a line (phones too). */}
+      <div className="flex items-end justify-between gap-3">
+        <p className="min-w-0 text-sm text-zinc-600 dark:text-zinc-400">{client.where}</p>
+        <CopyButton text={text} label="Copy" />
       </div>
+      {/* Scrolls sideways on a narrow screen: focusable and named, so a keyboard can scroll it too. */}
+      <pre
+        tabIndex={0}
+        role="region"
+        aria-label={`${client.label} configuration`}
+        className="overflow-x-auto rounded-lg bg-zinc-950 p-4 text-xs leading-relaxed text-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500"
+        data-testid="mcp-snippet"
+      >
+        <code>{text}</code>
+      </pre>
       {!apiKey && <p className="text-xs text-zinc-500 dark:text-zinc-400">Create a key above and it is filled in here.</p>}
     </div>
   );

@@ -6,6 +6,7 @@ import { ProfileNameForm } from "@/components/profile/profile-name-form";
 import { Card } from "@/components/ui/card";
 import { listApiKeys } from "@/lib/api-keys/service";
 import { requireUser } from "@/lib/session";
+import { userTimeZone } from "@/lib/timezone-server";
 
 /** The public URL of /api/mcp, as the browser reached this page. */
 async function mcpUrl(): Promise<string> {
@@ -40,7 +41,7 @@ export default async function ProfilePage() {
         <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
           Use your tasks from any MCP client (Claude, Cursor, ChatGPT connectors) with a personal key.
         </p>
-        <ApiKeys initialKeys={await listApiKeys(user.id)} mcpUrl={await mcpUrl()} />
+        <ApiKeys initialKeys={await listApiKeys(user.id)} mcpUrl={await mcpUrl()} timeZone={await userTimeZone()} />
       </Card>
     </div>
   );
