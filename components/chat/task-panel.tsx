@@ -1,117 +1,131 @@
 "use client";
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
+import useSWR, { type KeyedMutator } from "swr";
 import { ApiError, errorMessage, tasksApi } from "@/components/tasks/api";
 import { DeleteTaskDialog } from "@/components/tasks/delete-task-dialog";
 import { TaskRow } from "@/components/tasks/task-row";
 import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
+import { jsonFetcher } from "@/lib/client/fetch-json";
 import { todayIn } from "@/lib/dates";
-import type { Task } from "@/lib/tasks/schemas";
+import type { Task, TaskPage } from "@/lib/tasks/schemas";
 
-const OPEN_LIMIT = 100;
 const RECENT_DONE = 5;
+/** The open tasks, soonest due first, and the recently completed (by creation; re-sorted by completion below). */
+export const OPEN_TASKS_KEY = "/api/tasks?status=active&sort=due&limit=100";
+export const DONE_TASKS_KEY = "/api/tasks?status=completed&sort=created&limit=20";
 
 export type TaskPanelState = ReturnType<typeof useTaskPanel>;
 
 const viewerToday = () => todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone);
 
+// A turn's end revalidates explicitly; a focus or a remount within this window reuses the data.
+const SWR_OPTIONS = { dedupingInterval: 2000, keepPreviousData: true } as const;
+
 /**
- * The user's open tasks (soonest due first) and the few most recently completed, from
- * GET /api/tasks. `version` changes after every chat turn, which reloads them, so what the
- * assistant did shows at once. Checkbox toggles and deletes go straight to the API.
+ * Runs `request` with `change` shown at once in both lists; if it fails, each list goes back to
+ * what it was (a removed row returns to its place). Either way both lists then revalidate.
+ */
+async function optimistically(lists: Array<KeyedMutator<TaskPage>>, change: (tasks: Task[]) => Task[], request: Promise<unknown>) {
+  await Promise.all(
+    lists.map((mutate) =>
+      mutate(
+        request.then(() => undefined),
+        {
+          optimisticData: (page) => (page ? { ...page, tasks: change(page.tasks) } : page!),
+          populateCache: false,
+          rollbackOnError: true,
+          revalidate: true,
+        },
+      ),
+    ),
+  );
+}
+
+/**
+ * The user's open tasks (soonest due first) and the few most recently completed, through SWR
+ * from GET /api/tasks. `version` changes when a chat turn ends: each change revalidates both
+ * lists once, so what the assistant did shows at once. Checkbox toggles and deletes change the
+ * lists at once and roll back if the server refuses.
  */
 export function useTaskPanel(version: number) {
-  const [open, setOpen] = useState<Task[] | null>(null);
-  const [done, setDone] = useState<Task[]>([]);
-  const [more, setMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const openList = useSWR<TaskPage>(OPEN_TASKS_KEY, jsonFetcher, SWR_OPTIONS);
+  const doneList = useSWR<TaskPage>(DONE_TASKS_KEY, jsonFetcher, SWR_OPTIONS);
+  const [actionError, setActionError] = useState<string | null>(null);
   const [pending, setPending] = useState<ReadonlySet<number>>(() => new Set());
-  const [today, setToday] = useState(viewerToday);
-  const latest = useRef(0);
-
-  const load = useCallback(async () => {
-    const request = ++latest.current;
-    try {
-      const [active, completed] = await Promise.all([
-        tasksApi.list(new URLSearchParams({ status: "active", sort: "due", limit: String(OPEN_LIMIT) })),
-        tasksApi.list(new URLSearchParams({ status: "completed", sort: "created", limit: "20" })),
-      ]);
-      if (request !== latest.current) return;
-      setOpen(active.tasks);
-      setMore(active.nextCursor !== null);
-      setDone([...completed.tasks].sort((a, b) => (b.completedAt ?? "").localeCompare(a.completedAt ?? "")).slice(0, RECENT_DONE));
-      setToday(viewerToday());
-      setError(null);
-    } catch (err) {
-      if (request === latest.current) setError(`Could not load your tasks. ${errorMessage(err)}`);
-    }
-  }, []);
+  const { mutate: mutateOpen } = openList;
+  const { mutate: mutateDone } = doneList;
 
   useEffect(() => {
-    // Runs on mount and after every turn: the data comes from the server, not from this state.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void load();
-  }, [load, version]);
+    // Version 0 is the first render, which SWR has loaded already.
+    if (version === 0) return;
+    void mutateOpen();
+    void mutateDone();
+  }, [version, mutateOpen, mutateDone]);
+
+  const open = openList.data?.tasks ?? null;
+  const more = openList.data ? openList.data.nextCursor !== null : false;
+  const done = [...(doneList.data?.tasks ?? [])].sort((a, b) => (b.completedAt ?? "").localeCompare(a.completedAt ?? "")).slice(0, RECENT_DONE);
+  const loadError = openList.error ?? doneList.error;
+  const error = actionError ?? (loadError ? `Could not load your tasks. ${errorMessage(loadError)}` : null);
 
   async function toggle(task: Task) {
     const completed = !task.completed;
-    const flip = (t: Task) => (t.id === task.id ? { ...t, completed, completedAt: completed ? new Date().toISOString() : null } : t);
+    const flip = (tasks: Task[]) =>
+      tasks.map((t) => (t.id === task.id ? { ...t, completed, completedAt: completed ? new Date().toISOString() : null } : t));
     setPending((p) => new Set(p).add(task.id));
-    setOpen((list) => list?.map(flip) ?? list);
-    setDone((list) => list.map(flip));
-    setError(null);
+    setActionError(null);
     try {
-      await tasksApi.update(task.id, { completed });
+      await optimistically([mutateOpen, mutateDone], flip, tasksApi.update(task.id, { completed }));
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 404 ? `“${task.title}” no longer exists.` : `Could not update “${task.title}”. ${errorMessage(err)}`);
+      setActionError(
+        err instanceof ApiError && err.status === 404 ? `“${task.title}” no longer exists.` : `Could not update “${task.title}”. ${errorMessage(err)}`,
+      );
     } finally {
       setPending((p) => {
         const next = new Set(p);
         next.delete(task.id);
         return next;
       });
-      await load();
     }
   }
 
+  /** The row goes at once; a refusal (not a 404: gone is what was asked) brings it back in place and throws. */
   async function remove(task: Task) {
-    try {
-      await tasksApi.remove(task.id);
-    } catch (err) {
+    setActionError(null);
+    const request = tasksApi.remove(task.id).catch((err: unknown) => {
       if (!(err instanceof ApiError && err.status === 404)) throw err;
+    });
+    try {
+      await optimistically([mutateOpen, mutateDone], (tasks) => tasks.filter((t) => t.id !== task.id), request);
+    } catch (err) {
+      setActionError(`Could not delete “${task.title}”; it is back in the list. ${errorMessage(err)}`);
     }
-    await load();
   }
 
-  return { open, done, more, error, pending, today, toggle, remove, reload: load };
+  function reload() {
+    setActionError(null);
+    void mutateOpen();
+    void mutateDone();
+  }
+
+  return { open, done, more, error, pending, today: viewerToday(), toggle, remove, reload };
 }
 
 /** The task list beside the chat (or in its drawer on small screens). */
 export function TaskPanel({ state, className }: { state: TaskPanelState; className?: string }) {
   const { open, done, more, error, pending, today, toggle, remove } = state;
   const [confirming, setConfirming] = useState<Task | null>(null);
-  const [deleting, setDeleting] = useState(false);
-  const [deleteError, setDeleteError] = useState<string>();
 
-  async function confirmDelete() {
+  /** Closes the dialog at once: the row leaves now and comes back with a message if the server refuses. */
+  function confirmDelete() {
     if (!confirming) return;
-    setDeleting(true);
-    setDeleteError(undefined);
-    try {
-      await remove(confirming);
-      setConfirming(null);
-    } catch (err) {
-      setDeleteError(errorMessage(err));
-    } finally {
-      setDeleting(false);
-    }
+    setConfirming(null);
+    void remove(confirming);
   }
 
-  const askDelete = (task: Task) => {
-    setDeleteError(undefined);
-    setConfirming(task);
-  };
+  const askDelete = (task: Task) => setConfirming(task);
   const rowProps = { today, onToggle: toggle, onDelete: askDelete };
 
   return (
@@ -127,7 +141,7 @@ export function TaskPanel({ state, className }: { state: TaskPanelState; classNa
       {error && (
         <Alert className="mx-4 mb-2 flex items-start justify-between gap-2">
           <span>{error}</span>
-          <button type="button" onClick={() => void state.reload()} className="shrink-0 text-sm font-medium underline underline-offset-2">
+          <button type="button" onClick={state.reload} className="shrink-0 text-sm font-medium underline underline-offset-2">
             Retry
           </button>
         </Alert>
@@ -162,7 +176,7 @@ export function TaskPanel({ state, className }: { state: TaskPanelState; classNa
           </>
         )}
       </div>
-      <DeleteTaskDialog task={confirming} undo="chat" pending={deleting} error={deleteError} onConfirm={confirmDelete} onCancel={() => setConfirming(null)} />
+      <DeleteTaskDialog task={confirming} undo="chat" pending={false} onConfirm={confirmDelete} onCancel={() => setConfirming(null)} />
     </div>
   );
 }
