@@ -1,10 +1,11 @@
 "use client";
 import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/button";
 import { ChatIcon, PlusIcon } from "@/components/ui/icons";
-import type { ThreadMeta } from "@/lib/chatkit/reducer";
+import { isLocalItem, lastAnswer, lastUserMessage, type ThreadMeta } from "@/lib/chatkit/reducer";
+import type { ThreadItem } from "@/lib/chatkit/schemas";
 import { liveAnnouncement } from "./announcement";
 import { ChatErrorBanner } from "./chat-error";
 import { Composer } from "./composer";
@@ -64,6 +65,7 @@ export function BuiltinChat({ offline, examples, maxLength, onTurnEnd, initial }
   const { open, currentThreadId } = chat;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const closeDrawer = useCallback(() => setDrawerOpen(false), []);
+  const [said, say] = useAnnouncer();
 
   // The address names the thread: on load, on reload, and on Back/Forward.
   useEffect(() => {
@@ -93,6 +95,36 @@ export function BuiltinChat({ offline, examples, maxLength, onTurnEnd, initial }
   const threadName = state.thread ? threadTitle(state.thread) : "New chat";
   const waiting = streaming && !state.progress && last?.type !== "assistant_message";
   const closedReason = state.thread && state.thread.status.type !== "active" ? (state.thread.status.reason ?? "This conversation is closed.") : undefined;
+  const answer = lastAnswer(items);
+  const lastUser = lastUserMessage(items);
+
+  async function copy(text: string) {
+    try {
+      await navigator.clipboard.writeText(text);
+      say("Copied to the clipboard.");
+      return true;
+    } catch {
+      say("Could not copy. Select the text and copy it instead.");
+      return false;
+    }
+  }
+
+  /** Copy on every message; Retry on the last answer and Edit on the last user message, once nothing streams. */
+  function actionsFor(item: ThreadItem) {
+    if (item.type !== "user_message" && item.type !== "assistant_message") return undefined;
+    if (streaming && state.streamingIds.includes(item.id)) return undefined;
+    const unsent = isLocalItem(item) && !!state.unsent[item.id];
+    if (isLocalItem(item) && !unsent) return undefined;
+    const idle = !streaming && !closedReason;
+    return {
+      maxLength,
+      onCopy: copy,
+      pinned: item === answer,
+      onRetry: item === answer && idle ? () => void chat.regenerate() : undefined,
+      onResend: unsent ? () => void chat.resend(item) : undefined,
+      onSaveEdit: item === lastUser && idle ? (text: string) => void chat.edit(item, text) : undefined,
+    };
+  }
 
   const threadList = (
     <ThreadList
@@ -174,6 +206,7 @@ export function BuiltinChat({ offline, examples, maxLength, onTurnEnd, initial }
                 busy={streaming}
                 sendingAction={chat.sendingAction}
                 onAction={(itemId, action) => void chat.act(itemId, action)}
+                actions={actionsFor(item)}
               />
             )}
             footer={
@@ -200,6 +233,9 @@ export function BuiltinChat({ offline, examples, maxLength, onTurnEnd, initial }
         <p className="sr-only" aria-live="polite">
           {liveAnnouncement(items, streaming)}
         </p>
+        <p className="sr-only" role="status">
+          {said}
+        </p>
 
         <Composer
           maxLength={maxLength}
@@ -214,4 +250,17 @@ export function BuiltinChat({ offline, examples, maxLength, onTurnEnd, initial }
       </section>
     </div>
   );
+}
+
+/** A polite message for screen readers (e.g. "Copied"), said again even when it repeats, then cleared. */
+function useAnnouncer(): [string, (message: string) => void] {
+  const [said, setSaid] = useState("");
+  const timers = useRef<number[]>([]);
+  useEffect(() => () => timers.current.forEach((t) => window.clearTimeout(t)), []);
+  const say = useCallback((message: string) => {
+    timers.current.forEach((t) => window.clearTimeout(t));
+    setSaid("");
+    timers.current = [window.setTimeout(() => setSaid(message), 50), window.setTimeout(() => setSaid(""), 4000)];
+  }, []);
+  return [said, say];
 }

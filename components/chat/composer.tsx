@@ -20,14 +20,16 @@ const COUNTER_FROM = 0.85;
 const MAX_ROWS_PX = 200;
 
 /**
- * The message box: Enter sends, Shift+Enter starts a new line. It is disabled while an
- * answer streams (Stop is offered instead) and takes focus back when the answer is done.
+ * The message box: Enter sends, Shift+Enter starts a new line. While an answer streams the
+ * box stays editable (write the next message meanwhile) and only sending waits: Send becomes
+ * Stop, Enter does nothing, and the hint under the box says so. When the answer is done, focus
+ * comes back here unless the reader put it somewhere else.
  */
 export function Composer({ maxLength, streaming, canStop, closedReason, placeholder, focusKey, onSend, onStop }: Props) {
   const [text, setText] = useState("");
   const box = useRef<HTMLTextAreaElement>(null);
   const counterId = useId();
-  const disabled = streaming || !!closedReason;
+  const disabled = !!closedReason;
   const trimmed = text.trim();
   const showCounter = text.length >= maxLength * COUNTER_FROM;
 
@@ -39,13 +41,20 @@ export function Composer({ maxLength, streaming, canStop, closedReason, placehol
     el.style.height = `${Math.min(el.scrollHeight, MAX_ROWS_PX)}px`;
   }, [text]);
 
-  // Focus on mount, when a thread opens, and when an answer is done.
+  // Focus on mount, when a thread opens, and when the thread opens up again.
   useEffect(() => {
     if (!disabled) box.current?.focus({ preventScroll: true });
   }, [disabled, focusKey]);
 
+  // When an answer ends, focus comes back if it was lost (Stop, or a card's button, went away or was disabled).
+  useEffect(() => {
+    if (streaming || disabled) return;
+    const active = document.activeElement;
+    if (!active || active === document.body) box.current?.focus({ preventScroll: true });
+  }, [streaming, disabled]);
+
   function submit() {
-    if (disabled || !trimmed || text.length > maxLength) return;
+    if (disabled || streaming || !trimmed || text.length > maxLength) return;
     onSend(trimmed);
     setText("");
   }
@@ -108,7 +117,9 @@ export function Composer({ maxLength, streaming, canStop, closedReason, placehol
         )}
       </div>
       <div className="mx-auto flex max-w-3xl justify-between gap-2 px-1 pt-1.5 text-xs text-zinc-500 dark:text-zinc-400">
-        <span className="hidden sm:inline">Enter to send · Shift+Enter for a new line</span>
+        <span className={cn(streaming ? "inline" : "hidden sm:inline")} data-testid="composer-hint">
+          {streaming ? "You can send when the answer is done" : "Enter to send · Shift+Enter for a new line"}
+        </span>
         {showCounter && (
           <span id={counterId} className={cn("ml-auto tabular-nums", text.length >= maxLength && "font-medium text-red-600 dark:text-red-400")}>
             {text.length.toLocaleString("en-US")} / {maxLength.toLocaleString("en-US")}

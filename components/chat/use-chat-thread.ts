@@ -1,12 +1,24 @@
 "use client";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { ChatHttpError, chatApi, chatRequests, isAbortError, streamRequest } from "@/lib/chatkit/client";
-import { chatReducer, initialChatState, isVisibleItem, itemsFromDescPage, LOCAL_ID_PREFIX, type ChatError, type ChatState, type ThreadMeta } from "@/lib/chatkit/reducer";
+import {
+  chatReducer,
+  initialChatState,
+  isLocalItem,
+  isVisibleItem,
+  itemsFromDescPage,
+  lastStoredUserMessage,
+  LOCAL_ID_PREFIX,
+  userText,
+  type ChatError,
+  type ChatState,
+  type ThreadMeta,
+} from "@/lib/chatkit/reducer";
 import type { ChatAction, ChatKitEvent, StreamingRequest, Thread, ThreadItem, UserMessageItem } from "@/lib/chatkit/schemas";
 import { markdownReady } from "./markdown";
 
-/** What Retry does for the error on screen. */
-type RetryPlan = { kind: "resend"; text: string } | { kind: "retry_after"; itemId: string } | { kind: "action"; itemId: string; action: ChatAction };
+/** What the error banner's Retry does. A message that was not sent has its own Retry, on its bubble. */
+type RetryPlan = { kind: "retry_after"; itemId: string } | { kind: "action"; itemId: string; action: ChatAction };
 
 type Options = {
   /** The server created a thread for the first message. */
@@ -27,6 +39,17 @@ const stateFrom = (initial: InitialThread | null | undefined): ChatState =>
 
 let localCounter = 0;
 const localId = () => `${LOCAL_ID_PREFIX}${Date.now().toString(36)}${(localCounter++).toString(36)}`;
+
+/** The user's message as shown while it is being sent (or after it could not be). */
+const localMessage = (threadId: string | null, text: string): UserMessageItem => ({
+  type: "user_message",
+  id: localId(),
+  thread_id: threadId ?? "",
+  created_at: new Date().toISOString(),
+  content: [{ type: "input_text", text }],
+  attachments: [],
+  inference_options: {},
+});
 
 const errorFrom = (error: unknown): ChatError => {
   if (error instanceof ChatHttpError) return { code: "http", message: error.message, allowRetry: ![400, 401, 404, 413].includes(error.status) };
@@ -51,8 +74,10 @@ export function useChatThread({ onThreadCreated, onThreadUpdated, onTurnEnd, ini
   const openRef = useRef(0);
   const threadIdRef = useRef<string | null>(initial?.thread.id ?? null);
   const callbacks = useRef({ onThreadCreated, onThreadUpdated, onTurnEnd });
+  const stateRef = useRef(state);
   useEffect(() => {
     callbacks.current = { onThreadCreated, onThreadUpdated, onTurnEnd };
+    stateRef.current = state;
   });
 
   useEffect(() => () => abortRef.current?.abort(), []);
@@ -118,7 +143,7 @@ export function useChatThread({ onThreadCreated, onThreadUpdated, onTurnEnd, ini
   }, [older]);
 
   /** Sends one streaming request and applies its events as they arrive. */
-  const run = useCallback(async (body: StreamingRequest, context: { resendText?: string; localItemId?: string; retryItemId?: string; action?: { itemId: string; action: ChatAction } }) => {
+  const run = useCallback(async (body: StreamingRequest, context: { localItemId?: string; editOf?: string; retryItemId?: string; action?: { itemId: string; action: ChatAction } }) => {
     abortRef.current?.abort();
     const controller = new AbortController();
     abortRef.current = controller;
@@ -142,8 +167,7 @@ export function useChatThread({ onThreadCreated, onThreadUpdated, onTurnEnd, ini
     const planAfterStored = (): RetryPlan | null => {
       if (context.action) return { kind: "action", ...context.action };
       const itemId = storedUserId ?? context.retryItemId;
-      if (itemId) return { kind: "retry_after", itemId };
-      return context.resendText ? { kind: "resend", text: context.resendText } : null;
+      return itemId ? { kind: "retry_after", itemId } : null;
     };
     try {
       await streamRequest(body, onEvent, controller.signal);
@@ -152,10 +176,11 @@ export function useChatThread({ onThreadCreated, onThreadUpdated, onTurnEnd, ini
     } catch (error) {
       if (request !== openRef.current || isAbortError(error)) return;
       const stored = storedUserId !== undefined || !context.localItemId;
-      if (!stored && context.localItemId) dispatch({ type: "remove", id: context.localItemId });
+      // A message the server never stored stays, marked "Not sent", with its text: its bubble offers Retry.
+      if (!stored && context.localItemId) dispatch({ type: "unsent", id: context.localItemId, editOf: context.editOf });
       const shown = errorFrom(error);
       dispatch({ type: "error", error: shown });
-      if (shown.allowRetry) setRetryPlan(stored ? planAfterStored() : context.resendText ? { kind: "resend", text: context.resendText } : null);
+      if (shown.allowRetry && stored) setRetryPlan(planAfterStored());
     } finally {
       if (abortRef.current === controller) abortRef.current = null;
       if (request === openRef.current) {
@@ -169,20 +194,50 @@ export function useChatThread({ onThreadCreated, onThreadUpdated, onTurnEnd, ini
   const send = useCallback(
     (text: string) => {
       const threadId = threadIdRef.current;
-      const item: UserMessageItem = {
-        type: "user_message",
-        id: localId(),
-        thread_id: threadId ?? "",
-        created_at: new Date().toISOString(),
-        content: [{ type: "input_text", text }],
-        attachments: [],
-        inference_options: {},
-      };
+      const item = localMessage(threadId, text);
       dispatch({ type: "send", item });
-      return run(threadId ? chatRequests.addUserMessage(threadId, text) : chatRequests.createThread(text), { resendText: text, localItemId: item.id });
+      return run(threadId ? chatRequests.addUserMessage(threadId, text) : chatRequests.createThread(text), { localItemId: item.id });
     },
     [run],
   );
+
+  /** Replaces a stored user message with `text`: what came after it goes, and it is answered again. */
+  const editStored = useCallback(
+    (itemId: string, text: string) => {
+      const threadId = threadIdRef.current;
+      if (!threadId) return;
+      const item = localMessage(threadId, text);
+      dispatch({ type: "edit", itemId, item });
+      return run(chatRequests.editUserMessage(threadId, itemId, text), { localItemId: item.id, editOf: itemId });
+    },
+    [run],
+  );
+
+  /**
+   * Edit on a user message: a stored one is replaced on the server; one that was not sent is
+   * sent now with the new text (as the edit it was meant to be, if it was one).
+   */
+  const edit = useCallback(
+    (item: ThreadItem, text: string) => {
+      if (!isLocalItem(item)) return editStored(item.id, text);
+      const editOf = stateRef.current.unsent[item.id]?.editOf;
+      dispatch({ type: "remove", id: item.id });
+      return editOf ? editStored(editOf, text) : send(text);
+    },
+    [editStored, send],
+  );
+
+  /** Retry on a message that was not sent: the same text, sent again. */
+  const resend = useCallback((item: ThreadItem) => edit(item, userText(item)), [edit]);
+
+  /** Retry on the last answer: a new answer to the last stored user message (threads.retry_after_item). */
+  const regenerate = useCallback(() => {
+    const threadId = threadIdRef.current;
+    const target = lastStoredUserMessage(stateRef.current.items);
+    if (!threadId || !target) return;
+    dispatch({ type: "retry", itemId: target.id });
+    return run(chatRequests.retryAfterItem(threadId, target.id), { retryItemId: target.id });
+  }, [run]);
 
   const act = useCallback(
     async (itemId: string, action: ChatAction) => {
@@ -201,13 +256,11 @@ export function useChatThread({ onThreadCreated, onThreadUpdated, onTurnEnd, ini
   const retry = useCallback(() => {
     const plan = retryPlan;
     const threadId = threadIdRef.current;
-    if (!plan) return;
-    if (plan.kind === "resend") return send(plan.text);
-    if (!threadId) return;
+    if (!plan || !threadId) return;
     if (plan.kind === "action") return act(plan.itemId, plan.action);
     dispatch({ type: "retry", itemId: plan.itemId });
     return run(chatRequests.retryAfterItem(threadId, plan.itemId), { retryItemId: plan.itemId });
-  }, [retryPlan, send, act, run]);
+  }, [retryPlan, act, run]);
 
   const stop = useCallback(() => abortRef.current?.abort(), []);
   /** The thread being shown or opened (set before its items arrive). */
@@ -232,6 +285,9 @@ export function useChatThread({ onThreadCreated, onThreadUpdated, onTurnEnd, ini
     currentThreadId,
     loadOlder,
     send,
+    edit,
+    resend,
+    regenerate,
     act,
     retry,
     stop,

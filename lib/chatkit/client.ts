@@ -23,6 +23,11 @@ export const chatRequests = {
   createThread: (text: string): StreamingRequest => ({ type: "threads.create", params: { input: userInput(text) } }),
   addUserMessage: (threadId: string, text: string): StreamingRequest => ({ type: "threads.add_user_message", params: { thread_id: threadId, input: userInput(text) } }),
   retryAfterItem: (threadId: string, itemId: string): StreamingRequest => ({ type: "threads.retry_after_item", params: { thread_id: threadId, item_id: itemId } }),
+  /** Our own op (decision 0016), spelled out rather than imported: ./schemas' values would bring zod into the browser. */
+  editUserMessage: (threadId: string, itemId: string, text: string): StreamingRequest => ({
+    type: "tasktalk.threads.edit_user_message",
+    params: { thread_id: threadId, item_id: itemId, input: userInput(text) },
+  }),
   customAction: (threadId: string, itemId: string, action: ChatAction): StreamingRequest => ({
     type: "threads.custom_action",
     params: { thread_id: threadId, item_id: itemId, action },

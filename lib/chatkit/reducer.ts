@@ -28,9 +28,16 @@ export type ChatState = {
   allowCancel: boolean;
   notice: { level: "info" | "warning" | "danger"; message: string; title?: string } | null;
   error: ChatError | null;
+  /**
+   * The user's messages that never reached the server (a network cut, a 5xx, a 429 before the
+   * message was stored), by their local id: they stay in the thread as "Not sent", with their
+   * text, until the user retries or edits them. `editOf` names the stored message an unsent edit
+   * was meant to replace.
+   */
+  unsent: Record<string, { editOf?: string }>;
 };
 
-export const initialChatState: ChatState = { thread: null, items: [], streamingIds: [], progress: null, allowCancel: true, notice: null, error: null };
+export const initialChatState: ChatState = { thread: null, items: [], streamingIds: [], progress: null, allowCancel: true, notice: null, error: null, unsent: {} };
 
 const without = (ids: string[], id: string) => (ids.includes(id) ? ids.filter((i) => i !== id) : ids);
 
@@ -91,10 +98,10 @@ export function applyItemUpdate(item: ThreadItem, update: ThreadItemUpdate): Thr
   }
 }
 
-/** The server has stored the user's message: it takes the place of the copy shown while sending. */
-function settleUserMessage(items: ThreadItem[], item: ThreadItem): ThreadItem[] {
+/** The server has stored the user's message: it takes the place of the copy shown while sending (not of an unsent one). */
+function settleUserMessage(items: ThreadItem[], item: ThreadItem, unsent: ChatState["unsent"]): ThreadItem[] {
   if (items.some((i) => i.id === item.id)) return upsert(items, item);
-  const local = items.findIndex((i) => i.type === "user_message" && isLocalItem(i));
+  const local = items.findLastIndex((i) => i.type === "user_message" && isLocalItem(i) && !unsent[i.id]);
   if (local === -1) return [...items, item];
   const next = items.slice();
   next[local] = item;
@@ -114,7 +121,7 @@ export function applyEvent(state: ChatState, event: ChatKitEvent): ChatState {
     }
     case "thread.item.done": {
       if (!isVisibleItem(event.item)) return state;
-      const items = event.item.type === "user_message" ? settleUserMessage(state.items, event.item) : upsert(state.items, event.item);
+      const items = event.item.type === "user_message" ? settleUserMessage(state.items, event.item, state.unsent) : upsert(state.items, event.item);
       return { ...state, items, streamingIds: without(state.streamingIds, event.item.id), progress: event.item.type === "user_message" ? state.progress : null };
     }
     case "thread.item.replaced":
@@ -172,6 +179,10 @@ export type ChatStateAction =
   | { type: "older"; items: ThreadItem[] }
   /** The user's message, shown at once while it is being sent. */
   | { type: "send"; item: ThreadItem }
+  /** An edit of a stored message, shown at once: the edited copy takes its place, and what came after it goes (the server removes it too). */
+  | { type: "edit"; itemId: string; item: ThreadItem }
+  /** The user's message could not be sent: it stays, marked "Not sent". */
+  | { type: "unsent"; id: string; editOf?: string }
   | { type: "remove"; id: string }
   /** Retrying the answer to a stored user message: what came after it goes (the server deletes it too). */
   | { type: "retry"; itemId: string }
@@ -190,8 +201,17 @@ export function chatReducer(state: ChatState, action: ChatStateAction): ChatStat
       return { ...state, items: prependItems(state.items, action.items.filter(isVisibleItem)) };
     case "send":
       return { ...state, items: [...state.items, action.item], error: null, notice: null, progress: null };
-    case "remove":
-      return { ...state, items: state.items.filter((i) => i.id !== action.id) };
+    case "edit": {
+      const index = state.items.findIndex((i) => i.id === action.itemId);
+      const kept = index === -1 ? state.items : state.items.slice(0, index);
+      return { ...state, items: [...kept, action.item], error: null, notice: null, progress: null };
+    }
+    case "unsent":
+      return { ...state, unsent: { ...state.unsent, [action.id]: action.editOf ? { editOf: action.editOf } : {} } };
+    case "remove": {
+      const { [action.id]: _gone, ...unsent } = state.unsent;
+      return { ...state, items: state.items.filter((i) => i.id !== action.id), unsent };
+    }
     case "retry": {
       const index = state.items.findIndex((i) => i.id === action.itemId);
       return { ...state, items: index === -1 ? state.items : state.items.slice(0, index + 1), error: null, notice: null, progress: null };
@@ -213,6 +233,21 @@ export function assistantText(item: ThreadItem): string {
 /** The text of a user message, as typed. */
 export function userText(item: ThreadItem): string {
   return item.type === "user_message" ? item.content.map((c) => c.text).join("") : "";
+}
+
+/** The last assistant message, if it answers the last user message (the one Retry can answer again). */
+export function lastAnswer(items: ThreadItem[]): ThreadItem | undefined {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i]!;
+    if (item.type === "assistant_message") return item;
+    if (item.type === "user_message") return undefined;
+  }
+  return undefined;
+}
+
+/** The last user message, stored or not: the one Edit offers to change. */
+export function lastUserMessage(items: ThreadItem[]): ThreadItem | undefined {
+  return items.findLast((i) => i.type === "user_message");
 }
 
 /** The newest user message the server has stored, which `threads.retry_after_item` can answer again. */

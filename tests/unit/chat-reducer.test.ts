@@ -6,7 +6,9 @@ import {
   chatReducer,
   initialChatState,
   itemsFromDescPage,
+  lastAnswer,
   lastStoredUserMessage,
+  lastUserMessage,
   prependItems,
   type ChatState,
 } from "@/lib/chatkit/reducer";
@@ -226,5 +228,50 @@ describe("errors, notices, retry and history", () => {
   it("a text delta creates a missing part instead of failing", () => {
     const state = applyEvents(initialChatState, [{ type: "thread.item.added", item: reply }, text("Hi")]);
     expect(assistantText(state.items[0]!)).toBe("Hi");
+  });
+});
+
+describe("messages that were not sent, and edits", () => {
+  const stored = applyEvents(initialChatState, createTurn);
+  const local = (id: string, text: string): UserMessageItem => ({ ...userItem, id, content: [{ type: "input_text", text }] });
+
+  it("a failed message stays as unsent, and the next stored message settles the message in flight, not the unsent one", () => {
+    const failed = chatReducer(chatReducer(stored, { type: "send", item: local("local_a", "first try") }), { type: "unsent", id: "local_a" });
+    expect(failed.items.map((i) => i.id)).toEqual(["msg_user01", "wf_0001", "msg_reply01", "local_a"]);
+    expect(failed.unsent).toEqual({ local_a: {} });
+    expect(lastStoredUserMessage(failed.items)).toBeUndefined();
+    expect(lastUserMessage(failed.items)?.id).toBe("local_a");
+    expect(lastAnswer(failed.items)).toBeUndefined();
+
+    const next = chatReducer(failed, { type: "send", item: local("local_b", "another") });
+    const settled = applyEvent(next, { type: "thread.item.done", item: local("msg_user09", "another") });
+    expect(settled.items.map((i) => i.id)).toEqual(["msg_user01", "wf_0001", "msg_reply01", "local_a", "msg_user09"]);
+    // Retry removes the unsent copy; a new copy is sent at the end.
+    const removed = chatReducer(settled, { type: "remove", id: "local_a" });
+    expect(removed.unsent).toEqual({});
+    expect(removed.items.map((i) => i.id)).not.toContain("local_a");
+  });
+
+  it("an open thread starts with nothing unsent", () => {
+    const failed = chatReducer(chatReducer(stored, { type: "send", item: local("local_a", "x") }), { type: "unsent", id: "local_a", editOf: "msg_user01" });
+    expect(failed.unsent).toEqual({ local_a: { editOf: "msg_user01" } });
+    expect(chatReducer(failed, { type: "open", thread: null, items: [] }).unsent).toEqual({});
+  });
+
+  it("an edit puts the edited copy where the message was and drops what came after it", () => {
+    const edited = chatReducer({ ...stored, error: { code: "network", message: "x", allowRetry: true } }, { type: "edit", itemId: "msg_user01", item: local("local_e", "add buy bread") });
+    expect(edited.items.map((i) => i.id)).toEqual(["local_e"]);
+    expect(edited.error).toBeNull();
+    const after = applyEvents(edited, [
+      { type: "thread.item.removed", item_id: "msg_user01" },
+      { type: "thread.item.done", item: local("msg_user02", "add buy bread") },
+    ]);
+    expect(after.items.map((i) => i.id)).toEqual(["msg_user02"]);
+  });
+
+  it("lastAnswer is the answer after the last user message, or nothing", () => {
+    expect(lastAnswer(stored.items)?.id).toBe("msg_reply01");
+    const asked = chatReducer(stored, { type: "send", item: local("local_q", "?") });
+    expect(lastAnswer(asked.items)).toBeUndefined();
   });
 });
