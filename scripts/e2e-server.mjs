@@ -18,6 +18,9 @@ const env = {
   // The tests give each browser context its own X-Forwarded-For (tests/e2e/helpers.ts), as a
   // trusted proxy would, so Better Auth's per-IP sign-up limit does not lump them together.
   TRUSTED_PROXY_HEADER: "x-forwarded-for",
+  // Password reset emails go to the SMTP server tests/e2e/password-reset.spec.ts starts on
+  // E2E_PORT + 2000 (5100 in CI); nothing listening there just means no email is delivered.
+  SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${Number(port) + 2000}`,
 };
 delete env.DATABASE_URL;
 

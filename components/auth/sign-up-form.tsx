@@ -5,9 +5,10 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { authClient } from "@/lib/auth-client";
+import { signUpEmail } from "@/lib/auth-client";
+import { authErrorMessage, collectErrors, emailError, formFields, nameError, newPasswordError, PASSWORD_MIN, type FormErrors } from "@/lib/auth-rules";
 import { nextAfterSignIn } from "@/lib/redirects";
-import { authErrorMessage, formErrors, PASSWORD_MIN, signUpSchema, type FormErrors } from "@/lib/auth-schemas";
+import { PasswordField } from "./password-field";
 
 export function SignUpForm({ next }: { next: string }) {
   const router = useRouter();
@@ -16,17 +17,19 @@ export function SignUpForm({ next }: { next: string }) {
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = signUpSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
-    if (!parsed.success) return setErrors(formErrors(parsed.error));
-    setErrors({});
+    const { name = "", email = "", password = "" } = formFields(event.currentTarget);
+    const found = collectErrors({ name: nameError(name), email: emailError(email), password: newPasswordError(password) });
+    setErrors(found);
+    if (Object.keys(found).length) return;
     setPending(true);
-    const { error } = await authClient.signUp.email(parsed.data);
+    const { error } = await signUpEmail({ name: name.trim(), email: email.trim(), password });
     if (error) {
       setPending(false);
       const message = authErrorMessage(error);
       // Put the message next to the field it is about when there is one.
       if (error.code?.startsWith("USER_ALREADY_EXISTS") || error.code === "INVALID_EMAIL") return setErrors({ email: message });
       if (error.code?.startsWith("PASSWORD_")) return setErrors({ password: message });
+      if (error.code === "INVALID_NAME") return setErrors({ name: message });
       return setErrors({ form: message });
     }
     // Checked again here: the prop came from the URL, and the form must not trust the page that rendered it.
@@ -39,14 +42,7 @@ export function SignUpForm({ next }: { next: string }) {
       {errors.form && <Alert>{errors.form}</Alert>}
       <TextField label="Name" name="name" autoComplete="name" autoFocus error={errors.name} />
       <TextField label="Email" name="email" type="email" autoComplete="email" error={errors.email} />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN} characters.`}
-        error={errors.password}
-      />
+      <PasswordField label="Password" name="password" autoComplete="new-password" hint={`At least ${PASSWORD_MIN} characters.`} error={errors.password} />
       <Button type="submit" className="w-full" pending={pending}>
         Create account
       </Button>

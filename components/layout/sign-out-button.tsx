@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { authClient } from "@/lib/auth-client";
+import { signOut } from "@/lib/auth-client";
 
 export function SignOutButton() {
   const router = useRouter();
@@ -14,7 +14,7 @@ export function SignOutButton() {
       pending={pending}
       onClick={async () => {
         setPending(true);
-        await authClient.signOut();
+        await signOut();
         router.replace("/sign-in");
         router.refresh();
       }}

@@ -2,9 +2,9 @@
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
-import { authClient } from "@/lib/auth-client";
-import { authErrorMessage, changePasswordSchema, formErrors, PASSWORD_MIN, type FormErrors } from "@/lib/auth-schemas";
+import { PasswordField } from "@/components/auth/password-field";
+import { changePassword } from "@/lib/auth-client";
+import { authErrorMessage, collectErrors, formFields, newPasswordError, PASSWORD_MIN, PASSWORDS_DIFFER, type FormErrors } from "@/lib/auth-rules";
 
 export function ChangePasswordForm() {
   const [errors, setErrors] = useState<FormErrors>({});
@@ -16,16 +16,20 @@ export function ChangePasswordForm() {
     event.preventDefault();
     const form = event.currentTarget;
     setSaved(false);
-    const { revokeOtherSessions, ...fields } = Object.fromEntries(new FormData(form));
-    const parsed = changePasswordSchema.safeParse(fields);
-    if (!parsed.success) return setErrors(formErrors(parsed.error));
-    setErrors({});
+    const { currentPassword = "", newPassword = "", confirmPassword = "" } = formFields(form);
+    const found = collectErrors({
+      currentPassword: currentPassword ? undefined : "Enter your current password.",
+      newPassword: newPasswordError(newPassword),
+      confirmPassword: newPassword === confirmPassword ? undefined : PASSWORDS_DIFFER,
+    });
+    setErrors(found);
+    if (Object.keys(found).length) return;
     setPending(true);
-    const { error } = await authClient.changePassword({
-      currentPassword: parsed.data.currentPassword,
-      newPassword: parsed.data.newPassword,
+    const { error } = await changePassword({
+      currentPassword,
+      newPassword,
       // Better Auth's hook then revokes the API keys too (lib/api-keys/password-change.ts).
-      revokeOtherSessions: revokeOtherSessions === "on",
+      revokeOtherSessions: new FormData(form).get("revokeOtherSessions") === "on",
     });
     setPending(false);
     if (error) {
@@ -39,16 +43,9 @@ export function ChangePasswordForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Change password">
       {errors.form && <Alert>{errors.form}</Alert>}
-      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword} />
-      <TextField
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN} characters.`}
-        error={errors.newPassword}
-      />
-      <TextField label="Confirm new password" name="confirmPassword" type="password" autoComplete="new-password" error={errors.confirmPassword} />
+      <PasswordField label="Current password" name="currentPassword" autoComplete="current-password" error={errors.currentPassword} />
+      <PasswordField label="New password" name="newPassword" autoComplete="new-password" hint={`At least ${PASSWORD_MIN} characters.`} error={errors.newPassword} />
+      <PasswordField label="Confirm new password" name="confirmPassword" autoComplete="new-password" error={errors.confirmPassword} />
       <div className="flex items-start gap-2">
         <input id={signOutId} type="checkbox" name="revokeOtherSessions" defaultChecked aria-describedby={`${signOutId}-hint`} className="mt-1 size-4 accent-indigo-600" />
         <div className="text-sm">
