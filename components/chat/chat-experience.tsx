@@ -17,6 +17,7 @@ type Mode =
   | { kind: "chatkit"; domainKey: string }
   | { kind: "builtin"; reason: "env" | "unavailable" | "no-domain-key" | "switched" };
 
+/** Why the built-in client is in use: for developers, in the console (a user only hears about their own switch). */
 const BUILTIN_REASONS: Record<Extract<Mode, { kind: "builtin" }>["reason"], string> = {
   env: "Using the built-in chat client because NEXT_PUBLIC_CHAT_UI=builtin",
   unavailable: "Using the built-in chat client because ChatKit could not load",
@@ -81,7 +82,11 @@ export function ChatExperience({ chatUi, offline, examples, maxLength, timeoutMs
     };
   }, [mode.kind, timeoutMs, fallBack]);
 
-  const notice = mode.kind === "builtin" ? BUILTIN_REASONS[mode.reason] : mode.kind === "chatkit" ? "Using ChatKit" : "Loading ChatKit…";
+  const builtinReason = mode.kind === "builtin" ? mode.reason : null;
+  useEffect(() => {
+    if (builtinReason) console.info(`[chat] ${BUILTIN_REASONS[builtinReason]}`);
+  }, [builtinReason]);
+  const notice = builtinReason === "switched" ? "Switched to the simple chat." : "";
 
   let client: React.ReactNode;
   if (mode.kind === "builtin") {
@@ -126,9 +131,8 @@ export function ChatExperience({ chatUi, offline, examples, maxLength, timeoutMs
           {notice}
           {mode.kind === "chatkit" && (
             <>
-              {" · "}
               <button type="button" className="font-medium text-indigo-600 hover:underline dark:text-indigo-400" onClick={() => setMode({ kind: "builtin", reason: "switched" })}>
-                Use the built-in client
+                Use the simple chat
               </button>
             </>
           )}

@@ -19,7 +19,7 @@ export function StartScreen({ offline, examples, disabled, onPick }: Props) {
       {offline && (
         <p className="mt-4 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-left text-sm text-amber-900 dark:border-amber-500/30 dark:bg-amber-500/10 dark:text-amber-200" data-testid="offline-note">
           You&apos;re using the built-in offline assistant. It understands commands like the ones below — add, list, complete, rename, reschedule and
-          delete tasks — but not free conversation. Set <code className="font-mono text-xs">OPENAI_API_KEY</code> for a full AI model.
+          delete tasks — but not free conversation.
         </p>
       )}
       <ul className="mt-6 grid w-full gap-2 sm:grid-cols-2" aria-label="Example prompts">

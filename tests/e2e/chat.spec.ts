@@ -211,8 +211,14 @@ test.describe("built-in chat client", () => {
     });
 
     await test.step("2. open /chat: the built-in client, ready to type", async () => {
+      const infos: string[] = [];
+      page.on("console", (m) => void (m.type() === "info" && infos.push(m.text())));
       await page.goto("/chat");
-      await expect(page.getByTestId("chat-client-notice")).toHaveText("Using the built-in chat client because NEXT_PUBLIC_CHAT_UI=builtin");
+      // Which client is in use, and why, is for developers: the console says it, the page does not.
+      await expect(page.getByTestId("chat-client-notice")).toHaveAttribute("data-client", "builtin");
+      await expect(page.getByTestId("chat-client-notice")).toHaveText("");
+      await expect.poll(() => infos).toContain("[chat] Using the built-in chat client because NEXT_PUBLIC_CHAT_UI=builtin");
+      await expect(page.getByText(/NEXT_PUBLIC_|OPENAI_API_KEY/)).toHaveCount(0);
       await expect(composer(page)).toBeEnabled();
       await expect(composer(page)).toBeFocused();
       const readyAt = await page.evaluate(() => (window as unknown as { __composerReadyAt?: number }).__composerReadyAt);
@@ -241,9 +247,9 @@ test.describe("built-in chat client", () => {
       const answer = await watchNextAnswer(page);
       await composer(page).fill("add buy milk tomorrow");
       await composer(page).press("Enter");
-      // The message shows at once, and the composer waits for the answer.
+      // The message shows at once; sending waits for the answer (Stop instead of Send), typing does not.
       await expect(userMessages(page).first()).toHaveText("You: add buy milk tomorrow");
-      await expect(composer(page)).toBeDisabled();
+      await expect(composer(page)).toBeEditable();
       await expect(page.getByRole("button", { name: "Stop" })).toBeVisible();
       await expect(page).toHaveURL(/\/chat\?thread=[0-9a-f-]{36}$/);
       // Tool activity is visible while the call runs or once it is done.
@@ -477,7 +483,7 @@ test.describe("built-in chat client", () => {
     await page.goto("/chat");
     await say(page, "add water plants");
 
-    // A server error before streaming: the message is not stored, so Retry posts it again.
+    // A server error before streaming: the message is not stored; it stays as "Not sent", and its Retry posts it again.
     let failNext = true;
     await page.route("**/api/chat", async (route) => {
       if (failNext && route.request().postDataJSON()?.type === "threads.add_user_message") {
@@ -489,10 +495,11 @@ test.describe("built-in chat client", () => {
     await composer(page).press("Enter");
     const error = page.getByTestId("chat-error");
     await expect(error).toContainText("The service is briefly unavailable.");
-    await expect(userMessages(page)).toHaveCount(1);
-    await error.getByRole("button", { name: "Retry" }).click();
+    await expect(userMessages(page)).toHaveText(["You: add water plants", "You: what's left?"]);
+    await page.getByTestId("chat-unsent").getByRole("button", { name: "Retry" }).click();
     await waitForTurn(page);
     await expect(error).toHaveCount(0);
+    await expect(page.getByTestId("chat-unsent")).toHaveCount(0);
     await expect(userMessages(page)).toHaveText(["You: add water plants", "You: what's left?"]);
     await expect(await lastAnswer(page)).toContainText("Water plants");
 
@@ -557,9 +564,9 @@ test.describe("ChatKit, and when it cannot load", () => {
   });
 
   /**
-   * Records, from navigation start, when the page said "Loading ChatKit…" (before the wait
+   * Records, from navigation start, when the page was loading ChatKit (before the wait
    * starts), when ChatKit's script element was added (after it started), when the script
-   * failed, and when the notice named the built-in client.
+   * failed, and when the built-in client took over (the notice's data-client).
    */
   async function recordFallback(page: Page) {
     await page.addInitScript(() => {
@@ -569,15 +576,25 @@ test.describe("ChatKit, and when it cannot load", () => {
       window.addEventListener("error", (e) => isChatKit(e.target) && (w.__fallback.errorAt ??= performance.now()), true);
       new MutationObserver((records) => {
         for (const r of records) for (const n of r.addedNodes) if (isChatKit(n)) w.__fallback.scriptAt ??= performance.now();
-        const text = document.querySelector('[data-testid="chat-client-notice"]')?.textContent ?? "";
-        if (text.startsWith("Loading ChatKit")) w.__fallback.loadingAt ??= performance.now();
-        if (text.startsWith("Using the built-in")) w.__fallback.builtinAt ??= performance.now();
-      }).observe(document, { subtree: true, childList: true, characterData: true });
+        const client = document.querySelector('[data-testid="chat-client-notice"]')?.getAttribute("data-client");
+        if (client === "loading") w.__fallback.loadingAt ??= performance.now();
+        if (client === "builtin") w.__fallback.builtinAt ??= performance.now();
+      }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["data-client"] });
     });
     return () => page.evaluate(() => (window as unknown as { __fallback: { loadingAt?: number; scriptAt?: number; errorAt?: number; builtinAt?: number } }).__fallback);
   }
 
-  const FALLBACK_NOTICE = "Using the built-in chat client because ChatKit could not load";
+  /** The fallback, as the page shows it (no developer text) and as the console says it. */
+  async function expectFallback(page: Page, infos: string[], timeout: number) {
+    await expect(page.getByTestId("chat-client-notice")).toHaveAttribute("data-client", "builtin", { timeout });
+    await expect(page.getByTestId("chat-client-notice")).toHaveText("");
+    await expect.poll(() => infos).toContain("[chat] Using the built-in chat client because ChatKit could not load");
+  }
+  const consoleInfos = (page: Page) => {
+    const infos: string[] = [];
+    page.on("console", (m) => void (m.type() === "info" && infos.push(m.text())));
+    return infos;
+  };
 
   test("a blocked ChatKit script falls back to the built-in client at once, and it works", async ({ page }) => {
     let requested = 0;
@@ -587,8 +604,9 @@ test.describe("ChatKit, and when it cannot load", () => {
     });
     await signUp(page, newCredentials("chat-fallback"));
     const timing = await recordFallback(page);
+    const infos = consoleInfos(page);
     await page.goto("/chat?chatkitTimeout=1500");
-    await expect(page.getByTestId("chat-client-notice")).toHaveText(FALLBACK_NOTICE, { timeout: 1500 + 5000 });
+    await expectFallback(page, infos, 1500 + 5000);
     expect(requested, "the page asked for ChatKit's script").toBeGreaterThan(0);
     const { scriptAt, errorAt, builtinAt } = await timing();
     console.log(`[measure] fallback, script blocked: ${(builtinAt! - scriptAt!).toFixed(0)} ms after the script was requested (${builtinAt!.toFixed(0)} ms from navigation start)`);
@@ -609,9 +627,10 @@ test.describe("ChatKit, and when it cannot load", () => {
     });
     await signUp(page, newCredentials("chat-timeout"));
     const timing = await recordFallback(page);
+    const infos = consoleInfos(page);
     await page.goto("/chat?chatkitTimeout=1500");
-    await expect(page.getByTestId("chat-client-notice")).toHaveText("Loading ChatKit…");
-    await expect(page.getByTestId("chat-client-notice")).toHaveText(FALLBACK_NOTICE, { timeout: 1500 + 5000 });
+    await expect(page.getByTestId("chat-client-notice")).toHaveAttribute("data-client", "loading");
+    await expectFallback(page, infos, 1500 + 5000);
     expect(requested).toBeGreaterThan(0);
     const { loadingAt, scriptAt, errorAt, builtinAt } = await timing();
     console.log(`[measure] fallback, script hanging, chatkitTimeout=1500: ${(builtinAt! - scriptAt!).toFixed(0)} ms after the script was requested`);
@@ -636,7 +655,8 @@ test.describe("ChatKit, and when it cannot load", () => {
     );
     await signUp(page, newCredentials("chatkit"));
     await page.goto("/chat");
-    await expect(page.getByTestId("chat-client-notice")).toContainText("Using ChatKit");
+    await expect(page.getByTestId("chat-client-notice")).toHaveAttribute("data-client", "chatkit");
+    await expect(page.getByTestId("chat-client-notice").getByRole("button", { name: "Use the simple chat" })).toBeVisible();
     type Seen = { options: { api: { url: string; domainKey: string }; theme: { colorScheme: string }; history: unknown; composer: unknown; startScreen: { prompts: Array<{ prompt: string }> } }; calls: number };
     const seen = () => page.evaluate(() => (window as unknown as { __chatkit?: Seen }).__chatkit);
     await expect.poll(async () => (await seen())?.options.api.url).toBe("/api/chat");
@@ -681,7 +701,7 @@ test.describe("ChatKit, and when it cannot load", () => {
     const alert = page.getByRole("alert").filter({ hasText: "ChatKit: Domain verification failed" });
     await expect(alert).toBeVisible();
     await alert.getByRole("button", { name: "Use the built-in client" }).click();
-    await expect(page.getByTestId("chat-client-notice")).toHaveText("Using the built-in chat client (you switched from ChatKit)");
+    await expect(page.getByTestId("chat-client-notice")).toHaveText("Switched to the simple chat.");
     await expect(composer(page)).toBeFocused();
   });
 });
