@@ -14,6 +14,7 @@ function isoDaysFromNow(days: number): string {
 
 const taskList = (page: Page) => page.getByRole("list", { name: "Tasks" });
 const rowOf = (page: Page, title: string) => taskList(page).getByRole("listitem").filter({ hasText: title });
+const rowTitles = (page: Page) => taskList(page).locator("li > div > p:first-child").allInnerTexts();
 const statusTabs = (page: Page) => page.getByRole("navigation", { name: "Filter by status" });
 
 async function createTask(page: Page, task: { title: string; description?: string; priority?: string; dueDate?: string }) {
@@ -29,16 +30,17 @@ async function createTask(page: Page, task: { title: string; description?: strin
 
 async function expectStats(page: Page, stats: { active: number; completed: number; overdue: number }) {
   await page.goto("/dashboard");
-  await expect(page.getByRole("link", { name: `Active: ${stats.active}` })).toBeVisible();
-  await expect(page.getByRole("link", { name: `Completed: ${stats.completed}` })).toBeVisible();
-  await expect(page.getByRole("link", { name: `Overdue: ${stats.overdue}` })).toBeVisible();
+  // The card's name is its visible text (label, number, hint), so a screen reader and a voice user agree.
+  for (const [label, value] of [["Active", stats.active], ["Completed", stats.completed], ["Overdue", stats.overdue]] as const) {
+    await expect(page.getByRole("link", { name: new RegExp(`^${label} ${value} `) })).toBeVisible();
+  }
 }
 
 test("create, edit, complete, search and delete tasks", async ({ page }) => {
   const creds = newCredentials("tasks");
   await signUp(page, creds);
   await expect(page.getByRole("heading", { name: `Welcome, ${creds.name}` })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Active: 0" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Active 0 / })).toBeVisible();
   await expect(page.getByText("Nothing scheduled")).toBeVisible();
 
   // An empty list says so, with a way to start.
@@ -99,11 +101,11 @@ test("create, edit, complete, search and delete tasks", async ({ page }) => {
   await expect(page).toHaveURL(/\/tasks$/);
   await expect(taskList(page).getByRole("listitem")).toHaveCount(2);
 
-  // Complete it with its checkbox: it moves to Completed and out of Active, and it sticks.
-  await page.getByRole("checkbox", { name: "Mark “Buy oat milk and bread” as done" }).check();
-  const done = page.getByRole("checkbox", { name: "Mark “Buy oat milk and bread” as not done" });
-  await expect(done).toBeChecked();
+  // Complete it with its checkbox: All hides completed tasks, so it leaves; it moves to Completed and out of Active, and it sticks.
+  await page.getByRole("checkbox", { name: "Mark “Buy oat milk and bread” as done" }).click();
+  await expect(renamed).toHaveCount(0);
   await expect(statusTabs(page).getByRole("link", { name: /^Completed/ })).toContainText("1");
+  await expect(statusTabs(page).getByRole("link", { name: /^All/ })).toContainText("1");
   await statusTabs(page).getByRole("link", { name: /^Completed/ }).click();
   await expect(page).toHaveURL(/status=completed/);
   await expect(statusTabs(page).getByRole("link", { name: /^Completed/ })).toHaveAttribute("aria-current", "page");
@@ -120,7 +122,7 @@ test("create, edit, complete, search and delete tasks", async ({ page }) => {
   await expectStats(page, { active: 1, completed: 1, overdue: 1 });
 
   // Delete: Cancel keeps it, Delete removes it without a reload.
-  await page.goto("/tasks?q=bread");
+  await page.goto("/tasks?q=bread&completed=shown");
   await page.getByRole("button", { name: "Delete “Buy oat milk and bread”" }).click();
   const dialog = page.getByRole("dialog", { name: "Delete this task?" });
   await expect(dialog).toBeVisible();
@@ -138,8 +140,9 @@ test("create, edit, complete, search and delete tasks", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "No tasks match" })).toBeVisible();
 
   // Escape cancels too; then delete the last task and the list is empty.
+  // Clear filters keeps the view's Show completed choice.
   await page.getByRole("link", { name: "Clear filters" }).click();
-  await expect(page).toHaveURL(/\/tasks$/);
+  await expect(page).toHaveURL(/\/tasks\?completed=shown$/);
   await expect(taskList(page).getByRole("listitem")).toHaveCount(1);
   await page.getByRole("button", { name: "Delete “Call the plumber”" }).click();
   await expect(dialog).toBeVisible();
@@ -215,4 +218,125 @@ test("an unknown or malformed task id is not found", async ({ page }) => {
     await page.goto(path);
     await expect(page.getByRole("heading", { name: "Task not found" })).toBeVisible();
   }
+});
+
+async function addTasksByApi(page: Page, titles: string[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const title of titles) {
+    const res = await page.request.post("/api/tasks", { data: { title } });
+    expect(res.status()).toBe(201);
+    ids.push(((await res.json()) as { task: { id: number } }).task.id);
+  }
+  return ids;
+}
+
+test("All hides completed tasks until Show completed is on; the choice lives in the URL and the counts follow", async ({ page }) => {
+  await signUp(page, newCredentials("hide-done"));
+  const [milk] = await addTasksByApi(page, ["Buy milk", "Call mum", "Water the plants"]);
+  expect((await page.request.patch(`/api/tasks/${milk}`, { data: { completed: true } })).status()).toBe(200);
+
+  await page.goto("/tasks");
+  const toggle = page.getByRole("checkbox", { name: "Show completed (1)" });
+  await expect(toggle).not.toBeChecked();
+  await expect.poll(() => rowTitles(page)).toEqual(["Water the plants", "Call mum"]);
+  await expect(statusTabs(page).getByRole("link", { name: /^All/ })).toContainText("2");
+  await expect(statusTabs(page).getByRole("link", { name: /^Completed/ })).toContainText("1");
+
+  await toggle.check();
+  await expect(page).toHaveURL(/\/tasks\?completed=shown$/);
+  await expect.poll(() => rowTitles(page)).toEqual(["Water the plants", "Call mum", "Buy milk"]);
+  await expect(statusTabs(page).getByRole("link", { name: /^All/ })).toContainText("3");
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "Show completed (1)" })).toBeChecked();
+  await expect.poll(() => rowTitles(page)).toEqual(["Water the plants", "Call mum", "Buy milk"]);
+
+  // Completing a row while they are hidden takes it out of All at once.
+  await page.getByRole("checkbox", { name: "Show completed (1)" }).uncheck();
+  await expect(page).toHaveURL(/\/tasks$/);
+  await page.getByRole("checkbox", { name: "Mark “Call mum” as done" }).click();
+  await expect.poll(() => rowTitles(page)).toEqual(["Water the plants"]);
+  await expect(page.getByRole("checkbox", { name: "Show completed (2)" })).toBeVisible();
+
+  // With every task done, the empty list says they are hidden, not that there are none.
+  await page.getByRole("checkbox", { name: "Mark “Water the plants” as done" }).click();
+  await expect(page.getByRole("heading", { name: "Everything is done" })).toBeVisible();
+  await expect(page.getByText("Your 3 completed tasks are hidden.")).toBeVisible();
+  await page.getByRole("link", { name: "Show completed" }).click();
+  await expect(page).toHaveURL(/completed=shown/);
+  await expect(taskList(page).getByRole("listitem")).toHaveCount(3);
+});
+
+test("one Sort control picks the field and the direction", async ({ page }) => {
+  await signUp(page, newCredentials("sort"));
+  await addTasksByApi(page, ["Banana", "Apple", "Cherry"]);
+  await page.goto("/tasks");
+  const sort = page.getByLabel("Sort", { exact: true });
+  await expect(sort).toHaveValue("created:desc");
+  // The old separate direction button is gone.
+  await expect(page.getByRole("button", { name: /first|A to Z|Order/ })).toHaveCount(0);
+  await expect.poll(() => rowTitles(page)).toEqual(["Cherry", "Apple", "Banana"]);
+
+  await sort.selectOption({ label: "Title, A to Z" });
+  await expect(page).toHaveURL(/\/tasks\?sort=title$/);
+  await expect.poll(() => rowTitles(page)).toEqual(["Apple", "Banana", "Cherry"]);
+  await sort.selectOption({ label: "Title, Z to A" });
+  await expect(page).toHaveURL(/sort=title&order=desc/);
+  await expect.poll(() => rowTitles(page)).toEqual(["Cherry", "Banana", "Apple"]);
+  await sort.selectOption({ label: "Oldest first" });
+  await expect(page).toHaveURL(/order=asc/);
+  await expect.poll(() => rowTitles(page)).toEqual(["Banana", "Apple", "Cherry"]);
+  await page.reload();
+  await expect(page.getByLabel("Sort", { exact: true })).toHaveValue("created:asc");
+  await expect.poll(() => rowTitles(page)).toEqual(["Banana", "Apple", "Cherry"]);
+});
+
+test("a delete is optimistic: the row goes at once and comes back in place when the network or the server refuses", async ({ page }) => {
+  await signUp(page, newCredentials("delete-rollback"));
+  const ids = await addTasksByApi(page, ["Buy milk", "Call mum", "Water the plants"]);
+  await page.goto("/tasks");
+  const order = ["Water the plants", "Call mum", "Buy milk"];
+  await expect.poll(() => rowTitles(page)).toEqual(order);
+  const dialog = page.getByRole("dialog", { name: "Delete this task?" });
+
+  // The request is held: the row is gone before the server has answered; then the network fails.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/tasks/*", async (route) => {
+    if (route.request().method() !== "DELETE") return route.continue();
+    await held;
+    await route.abort("internetdisconnected");
+  });
+  await page.getByRole("button", { name: "Delete “Call mum”" }).click();
+  await dialog.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => rowTitles(page)).toEqual(["Water the plants", "Buy milk"]);
+  release();
+  await expect(page.getByRole("alert").filter({ hasText: "Could not delete" })).toContainText(
+    "Could not delete “Call mum”; it is back in the list. Could not reach the server.",
+  );
+  await expect.poll(() => rowTitles(page)).toEqual(order);
+  await page.unroute("**/api/tasks/*");
+
+  // A 500 rolls back the same way, and nothing offers to undo it.
+  await page.route("**/api/tasks/*", (route) =>
+    route.request().method() === "DELETE"
+      ? route.fulfill({ status: 500, json: { error: "internal", message: "Something broke on our side." } })
+      : route.continue(),
+  );
+  await page.getByRole("button", { name: "Delete “Buy milk”" }).click();
+  await dialog.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Could not delete" })).toContainText("Could not delete “Buy milk”; it is back in the list. Something broke on our side.");
+  await expect.poll(() => rowTitles(page)).toEqual(order);
+  await expect(page.getByRole("status").filter({ hasText: "Deleted" })).toHaveCount(0);
+  await page.unroute("**/api/tasks/*");
+  for (const id of ids) expect((await page.request.get(`/api/tasks/${id}`)).status()).toBe(200);
+
+  // When the server agrees, the row stays gone and the toast offers Undo.
+  await page.getByRole("button", { name: "Delete “Call mum”" }).click();
+  await dialog.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect.poll(() => rowTitles(page)).toEqual(["Water the plants", "Buy milk"]);
+  await expect(page.getByText("Deleted “Call mum”")).toBeVisible();
+  await expect.poll(async () => (await page.request.get(`/api/tasks/${ids[1]}`)).status()).toBe(404);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect.poll(() => rowTitles(page)).toEqual(order);
 });

@@ -1,0 +1,67 @@
+import { expect, test, type Page } from "@playwright/test";
+import { distinctClientIp, newCredentials, requireChromium, signUp } from "./helpers";
+
+requireChromium();
+
+test.beforeEach(async ({ context }) => {
+  await context.setExtraHTTPHeaders({ "x-forwarded-for": distinctClientIp() });
+});
+
+/** YYYY-MM-DD a number of days from now (UTC; far enough from today that the zone does not matter). */
+const isoDaysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+const nextUp = (page: Page) => page.getByRole("list", { name: "Next up" });
+const stat = (page: Page, key: string) => page.getByTestId(`stat-${key}`);
+
+async function addTask(page: Page, title: string, dueDate: string): Promise<number> {
+  const res = await page.request.post("/api/tasks", { data: { title, dueDate } });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { task: { id: number } }).task.id;
+}
+
+test("complete a task from the dashboard: it goes at once, the counts follow, and Undo brings it back", async ({ page }) => {
+  await signUp(page, newCredentials("dash-complete"));
+  const overdue = await addTask(page, "Pay the gas bill", isoDaysFromNow(-10));
+  await addTask(page, "Book the dentist", isoDaysFromNow(20));
+  await page.goto("/dashboard");
+  await expect(nextUp(page).getByRole("listitem")).toHaveCount(2);
+  await expect(stat(page, "overdue")).toHaveText("1");
+
+  await page.getByRole("checkbox", { name: "Mark “Pay the gas bill” as done" }).click();
+  await expect(page.locator("[data-toast]").getByRole("status")).toHaveText("Completed “Pay the gas bill”");
+  await expect(nextUp(page).getByRole("listitem")).toHaveCount(1);
+  await expect(stat(page, "overdue")).toHaveText("0");
+  await expect(stat(page, "completed")).toHaveText("1");
+  expect(((await (await page.request.get(`/api/tasks/${overdue}`)).json()) as { task: { completed: boolean } }).task.completed).toBe(true);
+
+  await page.locator("[data-toast]").getByRole("button", { name: "Undo" }).click();
+  await expect(page.locator("[data-toast]").getByRole("status")).toHaveText("Undone");
+  await expect(nextUp(page).getByRole("listitem")).toHaveCount(2);
+  await expect(stat(page, "overdue")).toHaveText("1");
+  await expect(stat(page, "completed")).toHaveText("0");
+});
+
+test("a completion the server refuses puts the row back, unticked, with the reason", async ({ page }) => {
+  await signUp(page, newCredentials("dash-refused"));
+  const id = await addTask(page, "Water the plants", isoDaysFromNow(0));
+  await page.goto("/dashboard");
+
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/tasks/*", async (route) => {
+    if (route.request().method() !== "PATCH") return route.continue();
+    await held;
+    await route.fulfill({ status: 503, json: { error: "service_unavailable", message: "The service is briefly unavailable." } });
+  });
+  const checkbox = page.getByRole("checkbox", { name: "Mark “Water the plants” as done" });
+  await checkbox.click();
+  // Ticked at once, before the server has answered.
+  await expect(checkbox).toBeChecked();
+  release();
+  await expect(page.getByRole("alert").filter({ hasText: "Could not mark" })).toContainText(
+    "Could not mark “Water the plants” as done. The service is briefly unavailable.",
+  );
+  await expect(checkbox).not.toBeChecked();
+  await expect(nextUp(page).getByRole("listitem")).toHaveCount(1);
+  expect(((await (await page.request.get(`/api/tasks/${id}`)).json()) as { task: { completed: boolean } }).task.completed).toBe(false);
+});
