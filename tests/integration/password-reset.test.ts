@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { authenticateApiKey, createApiKey } from "@/lib/api-keys/service";
 import { resetTokenUsable } from "@/lib/auth";
 import { authRequest, signUpUser, uniqueEmail } from "../helpers/auth";
@@ -149,6 +149,24 @@ describe("password reset", () => {
     for (const email of ["not-an-email", `${"a".repeat(250)}@example.com`]) {
       const res = await authRequest("/request-password-reset", { body: { email } });
       expect(res.status, email).toBe(400);
+    }
+  });
+
+  it("without SMTP_URL, a local server prints the link in its log and sends nothing", async () => {
+    const smtp = process.env.SMTP_URL;
+    delete process.env.SMTP_URL;
+    const info = vi.spyOn(console, "info").mockImplementation(() => {});
+    try {
+      expect((await authRequest("/request-password-reset", { body: { email: user.email } })).status).toBe(200);
+      await vi.waitFor(() => expect(info).toHaveBeenCalled(), { timeout: 5_000 });
+      const line = String(info.mock.calls[0]![0]);
+      expect(line).toMatch(new RegExp(`^\\[mail\\] SMTP_URL is not set\\. Password reset link for ${user.email.replace(".", "\\.")}: http://localhost:3000/reset-password\\?token=`));
+      const token = new URL(line.slice(line.indexOf("http"))).searchParams.get("token")!;
+      expect(await resetTokenUsable(token)).toBe(true);
+      expect(inbox.to(user.email)).toHaveLength(0);
+    } finally {
+      info.mockRestore();
+      process.env.SMTP_URL = smtp;
     }
   });
 });
