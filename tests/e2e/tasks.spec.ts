@@ -340,3 +340,42 @@ test("a delete is optimistic: the row goes at once and comes back in place when 
   await page.getByRole("button", { name: "Undo" }).click();
   await expect.poll(() => rowTitles(page)).toEqual(order);
 });
+
+test("the chat's task panel: a refused delete comes back in place, and a finished turn reloads each list once", async ({ page }) => {
+  await signUp(page, newCredentials("panel"));
+  await addTasksByApi(page, ["Buy milk", "Call mum", "Water the plants"]);
+  const listGets: string[] = [];
+  page.on("request", (req) => {
+    if (req.method() === "GET" && /\/api\/tasks\?/.test(req.url())) listGets.push(new URL(req.url()).searchParams.get("status") ?? "");
+  });
+  await page.goto("/chat");
+  const panel = page.getByRole("complementary", { name: "Tasks" });
+  const openTitles = () => panel.getByRole("list", { name: "Open tasks" }).locator("li > div > p:first-child").allInnerTexts();
+  // No due dates: soonest-due order falls back to the id.
+  await expect.poll(openTitles).toEqual(["Buy milk", "Call mum", "Water the plants"]);
+
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/tasks/*", async (route) => {
+    if (route.request().method() !== "DELETE") return route.continue();
+    await held;
+    await route.abort("internetdisconnected");
+  });
+  await panel.getByRole("button", { name: "Delete “Call mum”" }).click();
+  await page.getByRole("dialog", { name: "Delete this task?" }).getByRole("button", { name: "Delete", exact: true }).click();
+  await expect.poll(openTitles).toEqual(["Buy milk", "Water the plants"]);
+  release();
+  await expect(panel.getByRole("alert")).toContainText("Could not delete “Call mum”; it is back in the list.");
+  await expect.poll(openTitles).toEqual(["Buy milk", "Call mum", "Water the plants"]);
+  await page.unroute("**/api/tasks/*");
+
+  // A turn that adds a task: the panel shows it when the turn ends, with one GET per list.
+  await expect.poll(() => listGets.length).toBeGreaterThanOrEqual(2);
+  await page.waitForTimeout(500);
+  listGets.length = 0;
+  await page.getByRole("textbox", { name: "Message" }).fill("add feed the cat");
+  await page.getByRole("textbox", { name: "Message" }).press("Enter");
+  await expect.poll(openTitles).toContain("Feed the cat");
+  await page.waitForTimeout(1000);
+  expect(listGets.sort()).toEqual(["active", "completed"]);
+});
