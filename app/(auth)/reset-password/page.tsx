@@ -6,7 +6,7 @@ import { resetTokenUsable } from "@/lib/auth";
 // The token is in this page's URL: never send it to another site in a Referer.
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
 
-export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[]; error?: string | string[] }> }) {
+export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
   const { token } = await searchParams;
   // Checked before the form is shown, so a used or expired link says so at once rather than after
   // the user typed a new password twice. The reset itself checks again (and consumes the token).
