@@ -14,6 +14,10 @@
  *
  * Only the chat-turn part (turns, round trips per turn and before the first byte, the short
  * thread; a few minutes instead of ~7): `npm run bench -- --only turns`, or BENCH_ONLY=turns.
+ *
+ * Then (not with --only turns) the page bench (bench/pages.ts: Lighthouse on five pages, its own
+ * build; BENCH_PAGES_* settings) and the Markdown bench (bench/markdown.ts), each in its own
+ * process. BENCH_SKIP_PAGES=1 / BENCH_SKIP_MARKDOWN=1 leave them out.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -762,6 +766,22 @@ async function main() {
     if (!/First Load JS/i.test(buildOutput)) console.log("    (Next 16 no longer prints sizes in the route table; first-load JS above is measured in Chromium and from the build's files.)");
   }
   console.log(`\nfull results: ${path.relative(ROOT, file)}; wall time ${out.wallSeconds} s; load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+
+  if (cfg.only === "all") runOtherBenches();
+}
+
+/** The page bench (Lighthouse) and the Markdown bench, each in its own process with its own settings. */
+function runOtherBenches() {
+  const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
+  if (process.env.BENCH_SKIP_PAGES !== "1") {
+    console.log("\n## Pages (Lighthouse)\n");
+    execFileSync(tsx, ["bench/pages.ts"], { stdio: "inherit", cwd: ROOT });
+  }
+  if (process.env.BENCH_SKIP_MARKDOWN !== "1") {
+    console.log("\n## Chat Markdown while streaming\n");
+    // The browser runs React's production build; so does this measurement.
+    execFileSync(tsx, ["bench/markdown.ts"], { stdio: "inherit", cwd: ROOT, env: { ...process.env, NODE_ENV: "production" } });
+  }
 }
 
 main().catch((error) => {

@@ -1,12 +1,25 @@
 // Prints the first-load JavaScript of each app route from a build, since `next build` (16)
 // no longer prints sizes: the root main files plus every chunk the route's client
-// reference manifest names, raw and gzipped. Usage: node scripts/first-load-js.mjs [distDir]
+// reference manifest names, raw and gzipped. Exits 1 when a page is over the budget (issue 15:
+// 150 KiB gzip), so CI fails on a page that grew.
+// Usage: node scripts/first-load-js.mjs [distDir] [--budget KiB]   (`npm run build:sizes -- .next-x`)
 import fs from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import vm from "node:vm";
 import zlib from "node:zlib";
 
-const dist = process.argv[2] ?? process.env.NEXT_DIST_DIR ?? ".next";
+const { values: options, positionals } = parseArgs({ options: { budget: { type: "string", default: "150" } }, allowPositionals: true });
+const budgetKiB = Number(options.budget);
+if (!Number.isFinite(budgetKiB) || budgetKiB <= 0) {
+  console.error(`--budget takes a size in KiB, got "${options.budget}"`);
+  process.exit(2);
+}
+const dist = positionals[0] ?? process.env.NEXT_DIST_DIR ?? ".next";
+if (!fs.existsSync(path.join(dist, "build-manifest.json"))) {
+  console.error(`No build in ${dist} (no build-manifest.json): run next build first.`);
+  process.exit(2);
+}
 const manifest = JSON.parse(fs.readFileSync(path.join(dist, "build-manifest.json"), "utf8"));
 const root = manifest.rootMainFiles.map((f) => `/_next/${f}`);
 
@@ -46,5 +59,15 @@ for (const file of walk(path.join(dist, "server", "app"))) {
   }
 }
 rows.sort((a, b) => a.url.localeCompare(b.url));
-console.log("| route | first-load JS (gzip) | raw | chunks |\n| --- | --- | --- | --- |");
-for (const r of rows) console.log(`| ${r.url} | ${(r.gzip / 1024).toFixed(1)} KiB | ${(r.raw / 1024).toFixed(1)} KiB | ${r.chunks} |`);
+const over = rows.filter((r) => r.gzip / 1024 > budgetKiB);
+console.log(`| route | first-load JS (gzip) | raw | chunks | ≤ ${budgetKiB} KiB |\n| --- | --- | --- | --- | --- |`);
+for (const r of rows) console.log(`| ${r.url} | ${(r.gzip / 1024).toFixed(1)} KiB | ${(r.raw / 1024).toFixed(1)} KiB | ${r.chunks} | ${r.gzip / 1024 > budgetKiB ? "over" : "ok"} |`);
+if (rows.length === 0) {
+  console.error(`No page manifests found in ${dist}/server/app.`);
+  process.exit(2);
+}
+if (over.length > 0) {
+  console.error(`\nFirst-load JS over the ${budgetKiB} KiB gzip budget: ${over.map((r) => `${r.url} (${(r.gzip / 1024).toFixed(1)} KiB)`).join(", ")}`);
+  process.exit(1);
+}
+console.log(`\nEvery page is within the ${budgetKiB} KiB gzip budget.`);

@@ -1,0 +1,148 @@
+/**
+ * `npm run bench:markdown`: the time the chat's Markdown renderer (components/chat/markdown-rich.tsx)
+ * spends on an assistant message of 8k, 16k and 32k characters while it streams in, and on the
+ * adversarial inputs of tests/unit/chat-markdown.test.ts's "linear time" block. Target (issue 15):
+ * under 50 ms for the whole 32k message, and linear in its length (a flat ms-per-1k-chars column).
+ *
+ * What one streamed chunk costs in the browser is what RichMarkdown does on a new `text`: split
+ * the whole message into pieces (useMemo on text), then re-render only the pieces whose source
+ * changed (MarkdownPiece is memoized by its source; normally only the last one, passed through
+ * closeUnfinished). This replays exactly that, with react-dom/server rendering each changed
+ * piece through RichMarkdown itself, so the same parse and the same React elements are built.
+ *
+ *   BENCH_MD_CHUNKS=16,256   characters per streamed chunk (16 ≈ one network read of a few tokens)
+ *   BENCH_MD_RUNS=3          runs per figure (median)
+ * Run it with NODE_ENV=production (the npm script does): React's development build is several
+ * times slower than what the browser runs.
+ */
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { closeUnfinished, splitBlocks } from "../components/chat/markdown-parse";
+import { RichMarkdown } from "../components/chat/markdown-rich";
+import { median } from "./lib/stats";
+
+const int = (value: string | undefined, fallback: number) => {
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
+};
+
+const LENGTHS = [8_000, 16_000, 32_000];
+const TARGET_MS = 50;
+
+/** A long assistant answer as the model writes them: headings, lists, emphasis, code, links, a table. */
+export function sampleMessage(length: number): string {
+  const sections: string[] = [];
+  for (let i = 1; sections.join("\n\n").length < length; i++) {
+    sections.push(
+      [
+        `## Week ${i}: what is left`,
+        `You have **${i + 3} open tasks** this week, and _two_ are overdue. The most urgent is \`Bench task ${i}\`, due ~~Monday~~ tomorrow; see [the task list](/tasks?status=open) or [the docs](https://example.com/docs/${i}).`,
+        `- **Buy groceries**: milk, eggs, bread (due today)\n- Call the bank about card ${1000 + i}\n  - ask about the fee\n  - ask about the limit\n- Review pull request #${i * 7}`,
+        `1. Water the plants\n2. Book the dentist for ${i} pm\n3. Read chapter ${i}`,
+        `| task | due | priority |\n| --- | --- | --- |\n| Pay rent | in ${i} days | high |\n| Renew passport | next month | medium |`,
+        "```ts\nconst overdue = tasks.filter((t) => !t.completed && t.due < today);\n```",
+        `> Tip: say "mark everything due today as done" to complete them at once.`,
+      ].join("\n\n"),
+    );
+  }
+  return sections.join("\n\n").slice(0, length);
+}
+
+const render = (text: string) => renderToStaticMarkup(createElement(RichMarkdown, { text }));
+
+/** Streams `message` in `chunk`-character steps; returns total milliseconds and the renders done. */
+export function streamOnce(message: string, chunk: number): { ms: number; renders: number } {
+  let previous: string[] = [];
+  let renders = 0;
+  const started = performance.now();
+  for (let end = chunk; ; end += chunk) {
+    const text = message.slice(0, Math.min(end, message.length));
+    const pieces = splitBlocks(text);
+    for (let i = 0; i < pieces.length; i++) {
+      const last = i === pieces.length - 1;
+      const source = last ? closeUnfinished(pieces[i]!) : pieces[i]!;
+      if (previous[i] === source) continue; // memo hit: React skips this piece
+      // A single piece through RichMarkdown: it splits to itself and renders its blocks.
+      render(pieces[i]!);
+      renders++;
+    }
+    previous = pieces.map((p, i) => (i === pieces.length - 1 ? closeUnfinished(p) : p));
+    if (end >= message.length) break;
+  }
+  return { ms: performance.now() - started, renders };
+}
+
+function timeMedian(runs: number, fn: () => number): number {
+  fn(); // warm-up: the JIT and markdown-it's lazy tables
+  return median(Array.from({ length: runs }, fn));
+}
+
+export type MarkdownBenchResult = {
+  streamed: Array<{ chunk: number; length: number; ms: number; renders: number; msPer1k: number }>;
+  full: Array<{ length: number; ms: number; msPer1k: number }>;
+  adversarial: Array<{ unit: string; streamedMs: number; fullMs: number }>;
+};
+
+export function benchMarkdown(opts: { chunks: number[]; runs: number }): MarkdownBenchResult {
+  const result: MarkdownBenchResult = { streamed: [], full: [], adversarial: [] };
+  for (const length of LENGTHS) {
+    const message = sampleMessage(length);
+    const full = timeMedian(opts.runs, () => {
+      const t = performance.now();
+      render(message);
+      return performance.now() - t;
+    });
+    result.full.push({ length, ms: full, msPer1k: full / (length / 1000) });
+    for (const chunk of opts.chunks) {
+      let renders = 0;
+      const ms = timeMedian(opts.runs, () => {
+        const r = streamOnce(message, chunk);
+        renders = r.renders;
+        return r.ms;
+      });
+      result.streamed.push({ chunk, length, ms, renders, msPer1k: ms / (length / 1000) });
+    }
+  }
+  // tests/unit/chat-markdown.test.ts, "linear time": 32k characters of each unit.
+  for (const unit of ["*a ", "[", "**a", "`", "_a", "![", "> ", "- "]) {
+    const text = unit.repeat(Math.ceil(32_000 / unit.length)).slice(0, 32_000);
+    const fullMs = timeMedian(Math.min(3, opts.runs), () => {
+      const t = performance.now();
+      render(text);
+      return performance.now() - t;
+    });
+    const streamedMs = timeMedian(Math.min(3, opts.runs), () => streamOnce(text, Math.max(...opts.chunks)).ms);
+    result.adversarial.push({ unit, streamedMs, fullMs });
+  }
+  return result;
+}
+
+const f = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
+
+export function markdownTables(r: MarkdownBenchResult, runs: number): string {
+  const lines = [`Chat Markdown (components/chat/markdown-rich.tsx), medians of ${runs} runs. Target: the whole 32k message under ${TARGET_MS} ms, linear in length.`, ""];
+  lines.push("| message | chunk | renders | streamed total | per 1k chars | full render (history) | per 1k chars | 32k < 50 ms |", "| --- | --- | --- | --- | --- | --- | --- | --- |");
+  for (const s of r.streamed) {
+    const full = r.full.find((x) => x.length === s.length)!;
+    const verdict = s.length === 32_000 ? (s.ms < TARGET_MS ? "✅" : "❌") : "";
+    lines.push(`| ${s.length / 1000}k chars | ${s.chunk} | ${s.renders} | ${f(s.ms)} ms | ${f(s.msPer1k)} ms | ${f(full.ms)} ms | ${f(full.msPer1k)} ms | ${verdict} |`);
+  }
+  lines.push("", `Adversarial inputs (32k characters of one unit; streamed in ${Math.max(...r.streamed.map((s) => s.chunk))}-character chunks):`, "", "| unit | streamed total | full render |", "| --- | --- | --- |");
+  for (const a of r.adversarial) lines.push(`| ${JSON.stringify(a.unit)} | ${f(a.streamedMs)} ms | ${f(a.fullMs)} ms |`);
+  return lines.join("\n");
+}
+
+export function markdownOptionsFromEnv() {
+  return {
+    chunks: (process.env.BENCH_MD_CHUNKS ?? "16,256").split(",").map(Number).filter((n) => n > 0),
+    runs: int(process.env.BENCH_MD_RUNS, 3),
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(process.cwd(), "bench", "markdown.ts")) {
+  const opts = markdownOptionsFromEnv();
+  if (process.env.NODE_ENV !== "production") console.warn("note: NODE_ENV is not production, so React's slower development build is measured");
+  console.log(markdownTables(benchMarkdown(opts), opts.runs));
+}
