@@ -4,10 +4,17 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TrashIcon } from "@/components/ui/icons";
+import { formatRelativeInstant } from "@/lib/dates";
 import type { Task } from "@/lib/tasks/schemas";
 import { ApiError, errorMessage, tasksApi } from "./api";
 import { DeleteTaskDialog } from "./delete-task-dialog";
 import { useUndoToast } from "./use-undo-toast";
+
+/** "today", "yesterday", "on Monday", "on Mar 4": the app's one date format inside a sentence. */
+function completedOn(instant: string, timeZone: string | undefined): string {
+  const words = formatRelativeInstant(instant, timeZone);
+  return /^(Today|Yesterday)$/.test(words) ? words.toLowerCase() : `on ${words}`;
+}
 
 /** On the edit page: mark the task done or not done, and delete it (after a confirm step). */
 export function TaskEditActions({ task: initial, timeZone }: { task: Task; timeZone?: string }) {
@@ -63,8 +70,7 @@ export function TaskEditActions({ task: initial, timeZone }: { task: Task; timeZ
           {task.completed ? (
             <>
               <span className="font-medium text-emerald-700 dark:text-emerald-400">Done</span>
-              {task.completedAt && <> · completed{" "}
-                  {new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: timeZone ?? "UTC" }).format(new Date(task.completedAt))}</>}
+              {task.completedAt && <> · completed {completedOn(task.completedAt, timeZone)}</>}
             </>
           ) : (
             <span className="font-medium text-zinc-900 dark:text-zinc-100">Not done yet</span>
