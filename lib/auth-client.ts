@@ -2,7 +2,7 @@ import { NETWORK_ERROR_MESSAGE } from "@/lib/client/fetch-json";
 
 /**
  * The browser's calls to Better Auth's HTTP endpoints (/api/auth/*), with no client library:
- * `better-auth/react` cost every page that signs in or out ~12 KiB gzip (docs/decisions/0016-auth-client.md).
+ * `better-auth/react` cost every page that signs in or out ~12 KiB gzip (docs/decisions/0018-auth-client.md).
  *
  * Not fetchJson (lib/client/fetch-json.ts): Better Auth answers `{ code, message }`, the forms
  * need the code, and a 401 here means "wrong password", not "your session has ended".
