@@ -11,6 +11,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { user } from "./auth-schema";
@@ -28,6 +29,45 @@ const timestamps = {
 
 export const taskPriority = pgEnum("task_priority", ["low", "medium", "high"]);
 
+/**
+ * A user's lists ("Groceries", "Work"). Every task is in one. Each user has one Inbox
+ * (`isInbox`), made on first need; it cannot be renamed away, archived or deleted. `position`
+ * orders the lists; an archived list keeps its tasks but leaves the pickers.
+ */
+export const lists = pgTable(
+  "lists",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    position: integer("position").default(0).notNull(),
+    isInbox: boolean("is_inbox").default(false).notNull(),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("lists_user_name_idx").on(t.userId, sql`lower(${t.name})`),
+    uniqueIndex("lists_user_inbox_idx").on(t.userId).where(sql`${t.isInbox}`),
+    check("lists_name_length", sql`char_length(${t.name}) between 1 and 60`),
+  ],
+);
+
+/** A user's labels ("urgent", "errands"). A task carries label ids in tasks.label_ids. */
+export const labels = pgTable(
+  "labels",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("labels_user_name_idx").on(t.userId, sql`lower(${t.name})`), check("labels_name_length", sql`char_length(${t.name}) between 1 and 40`)],
+);
+
 export const tasks = pgTable(
   "tasks",
   {
@@ -41,10 +81,22 @@ export const tasks = pgTable(
     completedAt: timestamp("completed_at", { withTimezone: true }),
     priority: taskPriority("priority").default("medium").notNull(),
     dueDate: date("due_date", { mode: "string" }),
+    // The list it is in (the user's Inbox unless moved). Deleting a list moves or deletes its tasks first.
+    // A task inserted without one goes to the user's Inbox: the tasks_default_list trigger (migration 0007).
+    listId: integer("list_id")
+      .notNull()
+      .references(() => lists.id, { onDelete: "restrict" })
+      .$defaultFn(() => sql`null`),
+    // Label ids on the row itself, so a change set's row snapshot (and so undo) carries them.
+    labelIds: integer("label_ids").array().default(sql`'{}'::integer[]`).notNull(),
+    // A repeating task's rule (lib/recurrence): completing it adds the next occurrence.
+    recurrence: jsonb("recurrence").$type<Record<string, unknown>>(),
     ...timestamps,
   },
   (t) => [
     index("tasks_user_completed_due_idx").on(t.userId, t.completed, t.dueDate),
+    index("tasks_list_idx").on(t.listId),
+    index("tasks_label_ids_idx").using("gin", t.labelIds),
     index("tasks_user_created_idx").on(t.userId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     check("tasks_title_length", sql`char_length(${t.title}) between 1 and 200`),
     check("tasks_description_length", sql`${t.description} is null or char_length(${t.description}) <= 2000`),
@@ -199,7 +251,30 @@ export const changeSets = pgTable(
   (t) => [index("change_sets_user_created_idx").on(t.userId, t.createdAt.desc().nullsFirst())],
 );
 
+/**
+ * Private calendar feeds (ICS). The URL carries a random token; only its hash is stored, so the
+ * URL is shown once when made. Revoking sets `revokedAt`; a user has at most one live feed.
+ */
+export const calendarFeeds = pgTable(
+  "calendar_feeds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    prefix: text("prefix").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).defaultNow().notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("calendar_feeds_user_live_idx").on(t.userId).where(sql`${t.revokedAt} is null`)],
+);
+
 export type TaskRow = typeof tasks.$inferSelect;
+export type ListRow = typeof lists.$inferSelect;
+export type LabelRow = typeof labels.$inferSelect;
+export type CalendarFeedRow = typeof calendarFeeds.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 export type ToolCallRow = typeof toolCalls.$inferSelect;
