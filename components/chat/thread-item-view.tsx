@@ -93,7 +93,7 @@ function UserMessage({ text, pending, actions }: { text: string; pending: boolea
         <p
           className={cn(
             "max-w-[85%] rounded-2xl rounded-br-md bg-indigo-600 px-4 py-2 whitespace-pre-wrap text-white wrap-anywhere dark:bg-indigo-500",
-            unsent && "bg-indigo-600/75 ring-2 ring-red-500 ring-offset-2 ring-offset-white dark:bg-indigo-500/70 dark:ring-red-400 dark:ring-offset-zinc-900",
+            unsent && "ring-2 ring-red-500 ring-offset-2 ring-offset-white dark:ring-red-400 dark:ring-offset-zinc-900",
           )}
         >
           <span className="sr-only">You: </span>
