@@ -99,6 +99,7 @@ export const auth = betterAuth({
     before: createAuthMiddleware(async (ctx) => {
       await signInLockoutBefore(ctx);
       refuseForeignRedirect(ctx);
+      refuseMalformedResetToken(ctx);
       if (ctx.path !== "/sign-up/email" && ctx.path !== "/update-user" && ctx.path !== "/request-password-reset") return;
       const body = (ctx.body ?? {}) as { name?: unknown; email?: unknown };
       if (typeof body.name === "string") {
@@ -170,6 +171,17 @@ function sameSitePath(target: unknown): boolean {
 }
 
 const RESET_TOKEN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Better Auth looks any token up as is: a NUL or a lone surrogate makes PostgreSQL refuse the
+ * query (a 500). Its tokens are short and alphanumeric, so anything else is simply invalid.
+ */
+function refuseMalformedResetToken(ctx: { path?: string; body?: unknown; query?: unknown }): void {
+  if (ctx.path !== "/reset-password") return;
+  const token = (ctx.body as { token?: unknown } | undefined)?.token || (ctx.query as { token?: unknown } | undefined)?.token;
+  if (token === undefined || (typeof token === "string" && RESET_TOKEN.test(token))) return;
+  throw new APIError("BAD_REQUEST", { message: "Invalid token", code: "INVALID_TOKEN" });
+}
 
 /** Whether a reset token from a link exists and has not expired (read only: it is not consumed). */
 export async function resetTokenUsable(token: string): Promise<boolean> {

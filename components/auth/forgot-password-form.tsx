@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -17,6 +17,12 @@ export function ForgotPasswordForm() {
   const [error, setError] = useState<{ email?: string; form?: string }>({});
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const sentNotice = useRef<HTMLDivElement>(null);
+
+  // The form is replaced by the answer: move focus there, so it is read out and Tab starts from it.
+  useEffect(() => {
+    if (sentTo) sentNotice.current?.focus();
+  }, [sentTo]);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,7 +39,7 @@ export function ForgotPasswordForm() {
 
   if (sentTo)
     return (
-      <div className="space-y-4">
+      <div ref={sentNotice} tabIndex={-1} className="space-y-4 focus:outline-none">
         <Alert tone="success">
           If an account exists for <strong className="break-all">{sentTo}</strong>, we sent it a link to reset the password. The link works for one hour.
         </Alert>

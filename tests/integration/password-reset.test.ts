@@ -96,10 +96,18 @@ describe("password reset", () => {
   });
 
   it("a made-up or malformed token resets nothing", async () => {
-    for (const token of ["x".repeat(24), "", "../../etc", "a".repeat(500)]) {
+    for (const token of ["x".repeat(24), "", "../../etc", "a".repeat(500), "nul\u0000token", "\ud800"]) {
       const res = await authRequest("/reset-password", { body: { token, newPassword: NEW_PASSWORD } });
-      expect(res.status, token).toBe(400);
+      expect(res.status, JSON.stringify(token)).toBe(400);
       expect(await resetTokenUsable(token)).toBe(false);
+    }
+  });
+
+  it("Better Auth's token redirect refuses a malformed token with 4xx", async () => {
+    for (const token of ["nul%00token", "a".repeat(500), "%ff"]) {
+      const res = await authRequest(`/reset-password/${token}?callbackURL=%2Freset-password`);
+      expect(res.status, token).toBeGreaterThanOrEqual(300);
+      expect(res.status, token).toBeLessThan(500);
     }
   });
 
