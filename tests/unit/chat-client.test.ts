@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ChatHttpError, chatRequests, createSseParser, streamRequest } from "@/lib/chatkit/client";
-import { jsonRequestSchema, streamingRequestSchema, type ChatKitEvent } from "@/lib/chatkit/schemas";
+import { EDIT_USER_MESSAGE, jsonRequestSchema, streamingRequestSchema, type ChatKitEvent } from "@/lib/chatkit/schemas";
 
 const THREAD = "3f0c2d4e-5b6a-4c7d-8e9f-0a1b2c3d4e5f";
 
@@ -10,6 +10,7 @@ describe("chatRequests", () => {
       chatRequests.createThread("add buy milk"),
       chatRequests.addUserMessage(THREAD, "what's left?"),
       chatRequests.retryAfterItem(THREAD, "msg_abcd1234"),
+      chatRequests.editUserMessage(THREAD, "msg_abcd1234", "add buy bread"),
       chatRequests.customAction(THREAD, "wdg_abcd1234", { type: "tasks.confirm", payload: {} }),
     ])
       expect(streamingRequestSchema.safeParse(body).success, JSON.stringify(body)).toBe(true);
@@ -24,6 +25,8 @@ describe("chatRequests", () => {
   });
 
   it("opens a thread with its newest 50 items", () => {
+    // The client spells the edit op out (importing it would bring zod into the browser): it must be the server's.
+    expect(chatRequests.editUserMessage(THREAD, "msg_abcd1234", "x").type).toBe(EDIT_USER_MESSAGE);
     expect(chatRequests.listItems(THREAD)).toEqual({ type: "items.list", params: { thread_id: THREAD, limit: 50, order: "desc" } });
   });
 });
