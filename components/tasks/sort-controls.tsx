@@ -36,7 +36,7 @@ export function SortControls({ sort, order, onChange, className }: Props) {
           const option = OPTIONS.find((o) => o.value === e.target.value);
           if (option) onChange({ sort: option.sort, order: option.order });
         }}
-        className={cn(selectClass, "h-10 w-full min-w-0 flex-1 py-0 sm:w-56 sm:flex-none")}
+        className={cn(selectClass, "h-10 w-full min-w-0 flex-1 py-0 sm:w-52 sm:flex-none")}
       >
         {OPTIONS.map((o) => (
           <option key={o.value} value={o.value}>

@@ -311,7 +311,7 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
               onChange={(showCompleted) => navigate({ showCompleted })}
             />
           )}
-          <SearchBox value={filters.q} onSearch={(q) => navigate({ q })} className="sm:flex-1 xl:w-64 xl:flex-none" />
+          <SearchBox value={filters.q} onSearch={(q) => navigate({ q })} className="sm:flex-1 xl:w-48 xl:flex-none" />
           <SortControls
             sort={shownFilters.sort}
             order={effectiveOrder(shownFilters)}

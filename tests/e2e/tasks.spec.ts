@@ -275,6 +275,10 @@ test("one Sort control picks the field and the direction", async ({ page }) => {
   // The old separate direction button is gone.
   await expect(page.getByRole("button", { name: /first|A to Z|Order/ })).toHaveCount(0);
   await expect.poll(() => rowTitles(page)).toEqual(["Cherry", "Apple", "Banana"]);
+  // On one line at 1280px (tabs, Show completed, search, sort), the toolbar stays within the list's width.
+  const listBox = (await page.locator("#task-list").boundingBox())!;
+  const sortBox = (await sort.boundingBox())!;
+  expect(sortBox.x + sortBox.width).toBeLessThanOrEqual(listBox.x + listBox.width + 0.5);
 
   await sort.selectOption({ label: "Title, A to Z" });
   await expect(page).toHaveURL(/\/tasks\?sort=title$/);
