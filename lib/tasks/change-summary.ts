@@ -14,13 +14,28 @@ function describeUpdate(before: TaskSnapshot, after: TaskSnapshot): string {
   if (before.due_date !== after.due_date) parts.push(after.due_date ? `moved ${title} to ${after.due_date}` : `removed the due date of ${title}`);
   if (before.priority !== after.priority) parts.push(`set ${title} to ${after.priority} priority`);
   if (before.description !== after.description) parts.push(`edited the notes of ${title}`);
+  if (before.list_id !== after.list_id) parts.push(`moved ${title} to another list`);
+  if (!sameJson(before.label_ids, after.label_ids)) parts.push(`changed the labels of ${title}`);
+  // Completing a repeating task takes its rule off; that is part of "completed", not a change of its own.
+  if (!sameJson(before.recurrence, after.recurrence) && before.completed === after.completed) parts.push(after.recurrence ? `made ${title} repeat` : `stopped ${title} repeating`);
   return parts.length === 1 ? parts[0]! : `changed ${title}`;
 }
 
-const EDITABLE = ["title", "description", "completed", "priority", "due_date"] as const;
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+const EDITABLE = ["title", "description", "completed", "priority", "due_date", "list_id", "label_ids", "recurrence"] as const;
 
 /** Whether an entry changed anything but updated_at: completing a task that was already done does not. */
-const changedFields = (c: TaskChange) => !c.before || !c.after || EDITABLE.some((f) => c.before![f] !== c.after![f]);
+const changedFields = (c: TaskChange) => !c.before || !c.after || EDITABLE.some((f) => !sameJson(c.before![f], c.after![f]));
+
+/**
+ * The next occurrences a completion added (lib/tasks/changes.ts addNextOccurrences): additions
+ * that repeat, with the title of a task the same change set completed.
+ */
+function nextOccurrences(changes: TaskChange[]): Set<TaskChange> {
+  const completed = new Set(changes.filter((c) => c.before && c.after && !c.before.completed && c.after.completed).map((c) => c.after!.title));
+  return new Set(changes.filter((c) => !c.before && c.after?.recurrence && completed.has(c.after.title)));
+}
 
 function kindOf(change: TaskChange): string {
   if (!change.before) return "added";
@@ -31,6 +46,12 @@ function kindOf(change: TaskChange): string {
 
 /** A change set in words, lower case, for "Undone: …" and refusals: "deleted “Buy milk”", "completed 3 tasks". */
 export function describeChanges(changes: TaskChange[]): string {
+  const next = nextOccurrences(changes);
+  if (next.size) {
+    const rest = changes.filter((c) => !next.has(c));
+    const also = next.size === 1 ? `added its next occurrence, due ${[...next][0]!.after!.due_date}` : `added their next occurrences`;
+    return `${describeChanges(rest)} and ${also}`;
+  }
   if (changes.length === 1) {
     const [c] = changes;
     if (!c!.before) return `added ${quote(c!.after!.title)}`;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recurrenceSchema } from "@/lib/recurrence/rule";
 import { BULK_MAX, DESCRIPTION_MAX, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, PRIORITIES, SEARCH_MAX, SORTS, STATUSES, TITLE_MAX } from "./constants";
 
 export * from "./constants";
@@ -45,11 +46,36 @@ export const descriptionSchema = z
 
 export const prioritySchema = z.enum(PRIORITIES, { error: "Priority is low, medium or high." });
 
+export const LABELS_PER_TASK_MAX = 20;
+
+/** A list's or label's id, as JSON sends it. */
+export const refIdSchema = (what: "List" | "Label") =>
+  z
+    .number({ error: `${what} ids are positive whole numbers.` })
+    .int(`${what} ids are positive whole numbers.`)
+    .positive(`${what} ids are positive whole numbers.`)
+    .max(2_147_483_647, `No ${what.toLowerCase()} has that id.`);
+
+export const listIdSchema = refIdSchema("List");
+export const labelIdSchema = refIdSchema("Label");
+
+/** A task's labels: ids, each once (order kept), at most LABELS_PER_TASK_MAX. */
+export const labelIdsSchema = z
+  .array(labelIdSchema, { error: "labelIds is a list of label ids." })
+  .max(LABELS_PER_TASK_MAX, `A task can have at most ${LABELS_PER_TASK_MAX} labels.`)
+  .transform((ids) => [...new Set(ids)]);
+
+/** A repeat rule (lib/recurrence), or null for "does not repeat". */
+export const taskRecurrenceSchema = recurrenceSchema.nullable();
+
 export const createTaskSchema = z.strictObject({
   title: titleSchema,
   description: descriptionSchema.nullish(),
   priority: prioritySchema.optional(),
   dueDate: isoDateSchema.nullish(),
+  listId: listIdSchema.optional(),
+  labelIds: labelIdsSchema.optional(),
+  recurrence: taskRecurrenceSchema.optional(),
 });
 
 export const updateTaskSchema = z
@@ -59,6 +85,9 @@ export const updateTaskSchema = z
     priority: prioritySchema.optional(),
     dueDate: isoDateSchema.nullable().optional(),
     completed: z.boolean({ error: "completed is true or false." }).optional(),
+    listId: listIdSchema.optional(),
+    labelIds: labelIdsSchema.optional(),
+    recurrence: taskRecurrenceSchema.optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Nothing to change: send at least one field." });
 
@@ -75,6 +104,8 @@ export const listTasksSchema = z.strictObject({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(PAGE_LIMIT_MAX, `Limit is at most ${PAGE_LIMIT_MAX}.`).default(PAGE_LIMIT_DEFAULT),
   today: isoDateSchema.optional(),
+  list: z.coerce.number({ error: "list is a list id." }).pipe(listIdSchema).optional(),
+  label: z.coerce.number({ error: "label is a label id." }).pipe(labelIdSchema).optional(),
 });
 
 export const bulkIdsSchema = z.strictObject({
@@ -95,6 +126,10 @@ export const taskSchema = z.object({
   completedAt: z.string().nullable().describe("ISO timestamp, or null"),
   createdAt: z.string(),
   updatedAt: z.string(),
+  listId: z.number().int(),
+  labelIds: z.array(z.number().int()),
+  recurrence: recurrenceSchema.nullable(),
+  recurrenceText: z.string().nullable().describe("The repeat rule in words, e.g. “Every weekday”, or null"),
 });
 
 export type Task = z.infer<typeof taskSchema>;

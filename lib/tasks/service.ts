@@ -4,6 +4,8 @@ import { tasks, type TaskRow } from "@/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseWith } from "@/lib/http";
 import { todayUtc } from "@/lib/dates";
+import type { Recurrence } from "@/lib/recurrence";
+import { taskPlacement } from "./snapshot";
 import { addTasks, changeTask, changeTasks, removeTask, removeTasks, type ChangeSource, type ItemResult } from "./changes";
 import {
   createTaskSchema,
@@ -35,6 +37,7 @@ export function toTask(row: TaskRow): Task {
     completedAt: row.completedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    ...taskPlacement(row.listId, row.labelIds, row.recurrence as Recurrence | null),
   };
 }
 
@@ -170,6 +173,9 @@ export function listTasksQuery(userId: string, opts: ListTasksOptions) {
     eq(tasks.userId, userId),
     statusFilter(opts.status, opts.today ?? todayUtc()),
     search ? or(ilike(tasks.title, search), ilike(tasks.description, search)) : undefined,
+    opts.list !== undefined ? eq(tasks.listId, opts.list) : undefined,
+    // `@>` on the array, so the GIN index on label_ids serves it.
+    opts.label !== undefined ? sql`${tasks.labelIds} @> array[${opts.label}]::int[]` : undefined,
     opts.cursor ? afterCursor(opts.sort, order, decodeCursor(opts.cursor, opts.sort, order)) : undefined,
   );
   const direction = order === "asc" ? asc : desc;

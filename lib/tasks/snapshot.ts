@@ -1,3 +1,4 @@
+import { recurrenceInWords, type Recurrence } from "@/lib/recurrence";
 import type { Task, TaskPriority } from "./schemas";
 
 /**
@@ -15,6 +16,9 @@ export type TaskSnapshot = {
   due_date: string | null;
   created_at: string;
   updated_at: string;
+  list_id: number;
+  label_ids: number[];
+  recurrence: Recurrence | null;
 };
 
 const iso = (timestamp: string) => new Date(timestamp).toISOString();
@@ -30,5 +34,16 @@ export function taskFromSnapshot(s: TaskSnapshot): Task {
     completedAt: s.completed_at === null ? null : iso(s.completed_at),
     createdAt: iso(s.created_at),
     updatedAt: iso(s.updated_at),
+    ...taskPlacement(s.list_id, s.label_ids, s.recurrence),
+  };
+}
+
+/** The fields a task gained with lists, labels and repeats (issue 16), from either row form. */
+export function taskPlacement(listId: number, labelIds: number[] | null, recurrence: Recurrence | null) {
+  return {
+    listId,
+    labelIds: labelIds ?? [],
+    recurrence: recurrence ?? null,
+    recurrenceText: recurrence ? recurrenceInWords(recurrence) : null,
   };
 }

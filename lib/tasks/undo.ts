@@ -35,6 +35,18 @@ async function conflicts(tx: Tx, userId: string, changes: TaskChange[]): Promise
   return null;
 }
 
+/**
+ * A snapshot's list, or the user's Inbox when that list has been deleted since (or the snapshot
+ * predates lists). A user with tasks always has an Inbox (tasks_default_list makes it, and it
+ * cannot be deleted); a recreated task that finds none gets one from that trigger.
+ */
+const listOf = (userId: string) =>
+  sql`coalesce((select l.id from lists l where l.user_id = ${userId} and l.id = b.list_id), (select l.id from lists l where l.user_id = ${userId} and l.is_inbox))`;
+
+/** A snapshot's labels that still exist, in their order: a label deleted since is not put back. */
+const labelsOf = (userId: string) =>
+  sql`array(select x from unnest(coalesce(b.label_ids, '{}')) with ordinality u(x, n) where x in (select id from labels where user_id = ${userId}) order by n)`;
+
 /** Reverts every task of the change set in one statement, each guarded by the state the change left. */
 async function revert(tx: Tx, userId: string, changes: TaskChange[]) {
   const { rows } = await tx.execute<{ kind: "removed" | "restored"; task: TaskSnapshot }>(sql`
@@ -47,14 +59,15 @@ async function revert(tx: Tx, userId: string, changes: TaskChange[]) {
       returning to_jsonb(t) as task
     ), reverted as (
       update tasks t set title = b.title, description = b.description, completed = b.completed, completed_at = b.completed_at,
-        priority = b.priority, due_date = b.due_date, updated_at = b.updated_at
+        priority = b.priority, due_date = b.due_date, list_id = ${listOf(userId)}, label_ids = ${labelsOf(userId)},
+        recurrence = b.recurrence, updated_at = b.updated_at
       from c cross join lateral jsonb_populate_record(null::tasks, c.before) b
       where c.before <> 'null'::jsonb and c.after <> 'null'::jsonb
         and t.user_id = ${userId} and t.id = c.id and t.updated_at = (c.after->>'updated_at')::timestamptz
       returning to_jsonb(t) as task
     ), recreated as (
-      insert into tasks as t (id, user_id, title, description, completed, completed_at, priority, due_date, created_at, updated_at) overriding system value
-      select b.id, ${userId}, b.title, b.description, b.completed, b.completed_at, b.priority, b.due_date, b.created_at, b.updated_at
+      insert into tasks as t (id, user_id, title, description, completed, completed_at, priority, due_date, list_id, label_ids, recurrence, created_at, updated_at) overriding system value
+      select b.id, ${userId}, b.title, b.description, b.completed, b.completed_at, b.priority, b.due_date, ${listOf(userId)}, ${labelsOf(userId)}, b.recurrence, b.created_at, b.updated_at
       from c cross join lateral jsonb_populate_record(null::tasks, c.before) b
       where c.after = 'null'::jsonb
       on conflict (id) do nothing

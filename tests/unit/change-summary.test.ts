@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeChanges, titleOf, type TaskChange } from "@/lib/tasks/change-summary";
+import type { Recurrence } from "@/lib/recurrence";
 import type { TaskSnapshot } from "@/lib/tasks/snapshot";
 
 /**
@@ -20,6 +21,9 @@ function row(fields: Partial<TaskSnapshot> = {}): TaskSnapshot {
     due_date: null,
     created_at: "2026-11-30T10:00:00.123456+00:00",
     updated_at: "2026-11-30T10:00:00.123456+00:00",
+    list_id: 1,
+    label_ids: [],
+    recurrence: null,
     ...fields,
   };
 }
@@ -94,5 +98,30 @@ describe("titleOf", () => {
     expect(titleOf(updated(milk, { title: "Buy oat milk" }))).toBe("Buy oat milk");
     expect(titleOf(deleted(milk))).toBe("Buy milk");
     expect(titleOf(added(row({ title: "New" })))).toBe("New");
+  });
+});
+
+describe("describeChanges: lists, labels and repeats (issue 16)", () => {
+  const weekly: Recurrence = { every: "week", interval: 1, weekdays: [1] };
+  const done = { completed: true, completed_at: "2026-11-30T11:00:00+00:00", recurrence: null };
+
+  it("says a move, a relabel, a new rule and a stopped one", () => {
+    const milk = row({ title: "Buy milk" });
+    expect(describeChanges([updated(milk, { list_id: 2 })])).toBe("moved “Buy milk” to another list");
+    expect(describeChanges([updated(milk, { label_ids: [3] })])).toBe("changed the labels of “Buy milk”");
+    expect(describeChanges([updated(milk, { recurrence: weekly })])).toBe("made “Buy milk” repeat");
+    expect(describeChanges([updated(row({ recurrence: weekly }), { recurrence: null })])).toBe("stopped “Buy milk” repeating");
+  });
+
+  it("calls completing a repeating task a completion that added its next occurrence", () => {
+    const plants = row({ title: "Water plants", recurrence: weekly, due_date: "2026-11-30" });
+    const next = row({ title: "Water plants", recurrence: weekly, due_date: "2026-12-07" });
+    expect(describeChanges([updated(plants, done), added(next)])).toBe("completed “Water plants” and added its next occurrence, due 2026-12-07");
+    const other = row({ title: "Bins", recurrence: weekly });
+    expect(describeChanges([updated(plants, done), updated(other, done), added(next), added(row({ title: "Bins", recurrence: weekly }))])).toBe(
+      "completed 2 tasks and added their next occurrences",
+    );
+    // An add of a repeating task that nothing completed is just an add.
+    expect(describeChanges([added(row({ title: "Water plants", recurrence: weekly }))])).toBe("added “Water plants”");
   });
 });

@@ -13,6 +13,6 @@ export const GET = handler(async (req: Request) => {
 export const POST = handler(async (req: Request) => {
   const user = await requireApiUser(req);
   const input = parseWith(createTaskSchema, await readJsonBody(req), "task");
-  const { tasks: [task], changeSetId } = await addTasks(user.id, [input], "ui");
+  const { tasks: [task], changeSetId } = await addTasks(user.id, [input], "ui", { today: requestToday(req) });
   return Response.json({ task, changeSetId }, { status: 201, headers: { Location: `/api/tasks/${task!.id}` } });
 });
