@@ -1,16 +1,27 @@
 "use client";
 import dynamic from "next/dynamic";
-import Script from "next/script";
 import { useCallback, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Spinner } from "@/components/ui/button";
-import { BuiltinChat } from "./builtin-chat";
 import { CHATKIT_SCRIPT_URL, DEFAULT_CHATKIT_TIMEOUT_MS, resolveDomainKey } from "./chatkit-options";
 import { Drawer } from "./drawer";
+import { PrerenderedMarkdown } from "./markdown";
 import { TaskPanel, useTaskPanel } from "./task-panel";
+import type { InitialThread } from "./use-chat-thread";
 
 // The ChatKit wrapper is only needed once the web component exists.
 const ChatKitChat = dynamic(() => import("./chatkit-chat").then((m) => m.ChatKitChat), { ssr: false });
+
+// The built-in client is rendered on the server (the conversation is in the page's HTML), so its
+// code is not needed for the first paint: it is its own chunk, fetched alongside the page and
+// hydrated when it arrives, outside the page's first-load JavaScript.
+const BuiltinChat = dynamic(() => import("./builtin-chat").then((m) => m.BuiltinChat), { loading: ChatFramePlaceholder });
+
+/** The chat's frame, for the moment the built-in client is rendered in the browser before its chunk is here. */
+function ChatFramePlaceholder() {
+  return <div className="h-full rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900" aria-busy="true" />;
+}
+
+const NO_MARKDOWN: Record<string, React.ReactNode> = {};
 
 type Mode =
   | { kind: "loading" }
@@ -34,6 +45,8 @@ type Props = {
   /** How long ChatKit's web component may take to appear before the built-in client takes over. */
   timeoutMs?: number;
   initialThread: string | null;
+  /** That thread's newest page and its Markdown, loaded on the server (app/(app)/chat/initial-thread.tsx). */
+  initialHistory?: { thread: InitialThread; markdown: Record<string, React.ReactNode> } | null;
 };
 
 /**
@@ -41,10 +54,12 @@ type Props = {
  * else the built-in client; either way the live task panel beside it, and a note saying
  * which client is in use.
  */
-export function ChatExperience({ chatUi, offline, examples, maxLength, timeoutMs = DEFAULT_CHATKIT_TIMEOUT_MS, initialThread }: Props) {
+export function ChatExperience({ chatUi, offline, examples, maxLength, timeoutMs = DEFAULT_CHATKIT_TIMEOUT_MS, initialThread, initialHistory }: Props) {
   const [mode, setMode] = useState<Mode>(() => (chatUi === "builtin" ? { kind: "builtin", reason: "env" } : { kind: "loading" }));
   const [domainKey, setDomainKey] = useState<string | null | undefined>(undefined);
   const [chatkitError, setChatkitError] = useState<string | null>(null);
+  // The server's history is only current until ChatKit has shown the thread (it may have changed since).
+  const [historyCurrent, setHistoryCurrent] = useState(true);
   const [tasksVersion, setTasksVersion] = useState(0);
   const [tasksOpen, setTasksOpen] = useState(false);
   const tasks = useTaskPanel(tasksVersion);
@@ -74,7 +89,9 @@ export function ChatExperience({ chatUi, offline, examples, maxLength, timeoutMs
       Number.isFinite(timeoutMs) ? timeoutMs : DEFAULT_CHATKIT_TIMEOUT_MS,
     );
     void customElements.whenDefined("openai-chatkit").then(() => {
-      if (live) setMode((m) => (m.kind === "loading" ? { kind: "chatkit", domainKey: key } : m));
+      if (!live) return;
+      setMode((m) => (m.kind === "loading" ? { kind: "chatkit", domainKey: key } : m));
+      setHistoryCurrent(false);
     });
     return () => {
       live = false;
@@ -86,12 +103,21 @@ export function ChatExperience({ chatUi, offline, examples, maxLength, timeoutMs
   useEffect(() => {
     if (builtinReason) console.info(`[chat] ${BUILTIN_REASONS[builtinReason]}`);
   }, [builtinReason]);
+  // ChatKit's script, added once while ChatKit may still be used; a failure to load it brings the built-in client at once.
+  const wantScript = !!domainKey && mode.kind !== "builtin";
+  useEffect(() => {
+    if (!wantScript || document.querySelector(`script[src="${CHATKIT_SCRIPT_URL}"]`)) return;
+    const script = document.createElement("script");
+    script.src = CHATKIT_SCRIPT_URL;
+    script.async = true;
+    script.onerror = () => fallBack("unavailable");
+    document.head.appendChild(script);
+  }, [wantScript, fallBack]);
+
   const notice = builtinReason === "switched" ? "Switched to the simple chat." : "";
 
   let client: React.ReactNode;
-  if (mode.kind === "builtin") {
-    client = <BuiltinChat offline={offline} examples={examples} maxLength={maxLength} onTurnEnd={refreshTasks} />;
-  } else if (mode.kind === "chatkit") {
+  if (mode.kind === "chatkit") {
     client = (
       <div className="h-full min-h-0 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
         <ChatKitChat
@@ -111,20 +137,15 @@ export function ChatExperience({ chatUi, offline, examples, maxLength, timeoutMs
       </div>
     );
   } else {
+    // While ChatKit loads, the built-in client already shows the conversation (rendered on the
+    // server with its history), so there is no spinner; ChatKit replaces it if it arrives.
     client = (
-      <div className="grid h-full place-items-center rounded-xl border border-zinc-200 bg-white text-sm text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900" role="status">
-        <span className="inline-flex items-center gap-2">
-          <Spinner /> Loading the chat…
-        </span>
-      </div>
+      <BuiltinChat offline={offline} examples={examples} maxLength={maxLength} onTurnEnd={refreshTasks} initial={historyCurrent ? initialHistory?.thread : undefined} />
     );
   }
 
   return (
     <div className="flex h-full min-h-0 flex-col gap-2">
-      {domainKey && mode.kind !== "builtin" && (
-        <Script src={CHATKIT_SCRIPT_URL} strategy="afterInteractive" onError={() => fallBack("unavailable")} />
-      )}
       <div className="flex min-h-9 items-center gap-2">
         <h1 className="sr-only">Chat</h1>
         <p className="min-w-0 flex-1 text-xs text-zinc-500 dark:text-zinc-400" data-testid="chat-client-notice" data-client={mode.kind} role="status">
@@ -164,7 +185,9 @@ export function ChatExperience({ chatUi, offline, examples, maxLength, timeoutMs
         </Alert>
       )}
       <div className="flex min-h-0 flex-1 gap-4">
-        <div className="flex min-w-0 flex-1 flex-col [&>*]:min-h-0 [&>*]:flex-1">{client}</div>
+        <div className="flex min-w-0 flex-1 flex-col [&>*]:min-h-0 [&>*]:flex-1">
+          <PrerenderedMarkdown value={initialHistory?.markdown ?? NO_MARKDOWN}>{client}</PrerenderedMarkdown>
+        </div>
         <aside
           aria-label="Tasks"
           className="hidden w-80 shrink-0 flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm lg:flex dark:border-zinc-800 dark:bg-zinc-900"

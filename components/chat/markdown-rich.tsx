@@ -164,3 +164,19 @@ export function RichMarkdown({ text, className }: { text: string; className?: st
     </div>
   );
 }
+
+/**
+ * The inside of RichMarkdown's <div> for a finished message, without hooks or memo, so a server
+ * component can render it: the chat page renders the history's Markdown on the server and the
+ * browser shows it as sent (./markdown.tsx), without waiting for this module's chunk.
+ */
+export function MarkdownBody({ text }: { text: string }) {
+  const pieces = splitBlocks(text);
+  return (
+    <>
+      {pieces.map((piece, i) => (
+        <Blocks key={i} blocks={parsePiece(i === pieces.length - 1 ? closeUnfinished(piece) : piece)} />
+      ))}
+    </>
+  );
+}

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 
 type Rich = typeof import("./markdown-rich");
 
@@ -30,11 +30,21 @@ if (typeof window !== "undefined") {
   idle(() => void loadRich());
 }
 
+/**
+ * Markdown the server already rendered (the chat page's first page of history), by message text.
+ * A message found here is shown from it, before and after the renderer's chunk arrives, so the
+ * history is formatted in the page's HTML and never re-flows.
+ */
+export const PrerenderedMarkdown = createContext<Readonly<Record<string, ReactNode>>>({});
+
 export function Markdown({ text, className }: { text: string; className?: string }) {
+  const known = useContext(PrerenderedMarkdown);
+  const prerendered = Object.hasOwn(known, text) ? known[text] : undefined;
   const [loaded, setLoaded] = useState<Rich | null>(rich);
   useEffect(() => {
     if (!loaded) void loadRich().then(setLoaded);
   }, [loaded]);
+  if (prerendered !== undefined) return <div className={className}>{prerendered}</div>;
   if (loaded) return <loaded.RichMarkdown text={text} className={className} />;
   return (
     <div className={className} data-markdown="plain">

@@ -1,85 +1,97 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
-import { chatApi } from "@/lib/chatkit/client";
+import { useCallback } from "react";
+import useSWRInfinite from "swr/infinite";
+import { errorMessage, fetchJson } from "@/lib/client/fetch-json";
+import { CHAT_ENDPOINT, chatRequests } from "@/lib/chatkit/client";
 import type { ThreadMeta } from "@/lib/chatkit/reducer";
-import type { Thread } from "@/lib/chatkit/schemas";
+import type { Page, Thread } from "@/lib/chatkit/schemas";
 
 const PAGE = 30;
 
 const meta = ({ items: _items, ...rest }: Thread): ThreadMeta => rest;
 
-/** The user's conversations, newest first (threads.list), with rename and delete. */
+type ThreadPage = Page<Thread>;
+type Key = readonly ["chat/threads.list", string | null];
+
+/** Page n's key: the cursor after page n - 1 (null for the first), or null past the last page. */
+const pageKey = (index: number, previous: ThreadPage | null): Key | null => {
+  if (index === 0) return ["chat/threads.list", null];
+  return previous?.has_more && previous.after ? ["chat/threads.list", previous.after] : null;
+};
+
+/** threads.list through the one fetch helper: a POST to the ChatKit endpoint. */
+const fetchPage = ([, after]: Key) => fetchJson<ThreadPage>(CHAT_ENDPOINT, { method: "POST", body: chatRequests.listThreads({ limit: PAGE, ...(after ? { after } : {}) }) });
+
+/** `thread` put in place of its old copy in the loaded pages, or in front when it is new. */
+function withThread(pages: ThreadPage[] | undefined, thread: Thread): ThreadPage[] | undefined {
+  if (!pages) return pages;
+  const fresh = { ...thread, items: { data: [], has_more: false } } satisfies Thread;
+  let found = false;
+  const next = pages.map((page) => ({
+    ...page,
+    data: page.data.map((t) => {
+      if (t.id !== thread.id) return t;
+      found = true;
+      return { ...t, ...fresh };
+    }),
+  }));
+  if (!found && next[0]) next[0] = { ...next[0], data: [fresh, ...next[0].data] };
+  return next;
+}
+
+const withoutThread = (pages: ThreadPage[] | undefined, id: string) => pages?.map((page) => ({ ...page, data: page.data.filter((t) => t.id !== id) }));
+
+/**
+ * The user's conversations, newest first (threads.list, paged by SWR), with rename and delete.
+ * A thread the server just created or retitled is shown at once; `refresh` revalidates.
+ */
 export function useThreadList() {
-  const [threads, setThreads] = useState<ThreadMeta[] | null>(null);
-  const [after, setAfter] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const latest = useRef(0);
+  const { data, error, size, setSize, mutate } = useSWRInfinite<ThreadPage, unknown, typeof pageKey>(pageKey, fetchPage, {
+    revalidateOnFocus: false,
+    revalidateFirstPage: true,
+  });
 
-  /** Reloads the first page; threads paged in beyond it stay. */
-  const refresh = useCallback(async () => {
-    const request = ++latest.current;
-    try {
-      const page = await chatApi.listThreads({ limit: PAGE });
-      if (request !== latest.current) return;
-      setThreads((current) => {
-        const fresh = page.data.map(meta);
-        const ids = new Set(fresh.map((t) => t.id));
-        const last = fresh.at(-1);
-        const older = page.has_more && last ? (current ?? []).filter((t) => !ids.has(t.id) && t.created_at < last.created_at) : [];
-        return [...fresh, ...older];
-      });
-      setAfter((current) => (current === null || !page.has_more ? (page.has_more ? (page.after ?? null) : null) : current));
-      setError(null);
-    } catch (err) {
-      if (request === latest.current) setError(err instanceof Error ? err.message : "Could not load your conversations.");
-    }
-  }, []);
+  const seen = new Set<string>();
+  const threads = data
+    ? data.flatMap((page) => page.data.map(meta)).filter((t) => {
+        if (seen.has(t.id)) return false;
+        seen.add(t.id);
+        return true;
+      })
+    : null;
+  const last = data?.at(-1);
+  const loadingMore = size > 0 && data !== undefined && data.length < size;
 
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- loads from the server once on mount
-    void refresh();
-  }, [refresh]);
+  const refresh = useCallback(() => mutate(), [mutate]);
+  const loadMore = useCallback(() => setSize((n) => n + 1), [setSize]);
+  const upsert = useCallback((thread: Thread) => void mutate((pages) => withThread(pages, thread), { revalidate: false }), [mutate]);
 
-  const loadMore = useCallback(async () => {
-    if (!after || loadingMore) return;
-    setLoadingMore(true);
-    try {
-      const page = await chatApi.listThreads({ limit: PAGE, after });
-      setThreads((current) => {
-        const ids = new Set((current ?? []).map((t) => t.id));
-        return [...(current ?? []), ...page.data.map(meta).filter((t) => !ids.has(t.id))];
-      });
-      setAfter(page.has_more ? (page.after ?? null) : null);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : "Could not load more conversations.");
-    } finally {
-      setLoadingMore(false);
-    }
-  }, [after, loadingMore]);
+  const rename = useCallback(
+    async (id: string, title: string) => {
+      const saved = await fetchJson<Thread>(CHAT_ENDPOINT, { method: "POST", body: chatRequests.updateThread(id, title) });
+      upsert(saved);
+      return saved;
+    },
+    [upsert],
+  );
 
-  /** A thread the server just created or retitled, shown before the next refresh. */
-  const upsert = useCallback((thread: Thread) => {
-    setThreads((current) => {
-      const list = current ?? [];
-      const index = list.findIndex((t) => t.id === thread.id);
-      if (index === -1) return [meta(thread), ...list];
-      const next = list.slice();
-      next[index] = { ...next[index]!, ...meta(thread) };
-      return next;
-    });
-  }, []);
+  const remove = useCallback(
+    async (id: string) => {
+      await fetchJson(CHAT_ENDPOINT, { method: "POST", body: chatRequests.deleteThread(id) });
+      await mutate((pages) => withoutThread(pages, id), { revalidate: false });
+    },
+    [mutate],
+  );
 
-  const rename = useCallback(async (id: string, title: string) => {
-    const saved = await chatApi.updateThread(id, title);
-    upsert(saved);
-    return saved;
-  }, [upsert]);
-
-  const remove = useCallback(async (id: string) => {
-    await chatApi.deleteThread(id);
-    setThreads((current) => current?.filter((t) => t.id !== id) ?? current);
-  }, []);
-
-  return { threads, hasMore: after !== null, loadingMore, error, refresh, loadMore, upsert, rename, remove };
+  return {
+    threads,
+    hasMore: !loadingMore && !!last?.has_more,
+    loadingMore,
+    error: error ? errorMessage(error) : null,
+    refresh,
+    loadMore,
+    upsert,
+    rename,
+    remove,
+  };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
-import { conversations, messages } from "@/db/schema";
+import { conversations, messages, type ConversationRow } from "@/db/schema";
 
 /**
  * Conversation search: the user's threads whose title or visible message text contains the
@@ -12,7 +12,7 @@ export const SEARCH_QUERY_MAX = 100;
 export const SEARCH_RESULTS_MAX = 20;
 const SNIPPET_RADIUS = 48;
 
-export type ThreadSearchHit = { id: string; title: string | null; created_at: string; snippet: string | null };
+export type ThreadSearchHit = { id: string; title: string | null; created_at: string; status: ConversationRow["status"]; snippet: string | null };
 
 /** The query as a LIKE pattern that matches it literally anywhere: `\`, `%` and `_` are escaped (with ESCAPE '\'). */
 export function likeContains(query: string): string {
@@ -36,9 +36,9 @@ export function snippetAround(text: string, query: string, radius = SNIPPET_RADI
  */
 export async function searchThreads(userId: string, query: string, limit = SEARCH_RESULTS_MAX): Promise<ThreadSearchHit[]> {
   const pattern = likeContains(query);
-  const { rows } = await db.execute<{ id: string; title: string | null; created_at: string | Date; snippet: string | null }>(sql`
+  const { rows } = await db.execute<{ id: string; title: string | null; created_at: string | Date; status: ConversationRow["status"]; snippet: string | null }>(sql`
     select * from (
-      select c.id, c.title, c.created_at,
+      select c.id, c.title, c.created_at, c.status,
         (select part->>'text'
            from ${messages} m
            cross join lateral jsonb_array_elements(case when jsonb_typeof(m.payload->'content') = 'array' then m.payload->'content' else '[]'::jsonb end) as part
@@ -56,6 +56,7 @@ export async function searchThreads(userId: string, query: string, limit = SEARC
     id: r.id,
     title: r.title,
     created_at: new Date(r.created_at).toISOString(),
+    status: r.status,
     snippet: r.snippet === null ? null : snippetAround(r.snippet, query),
   }));
 }

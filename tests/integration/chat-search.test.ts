@@ -18,7 +18,7 @@ import { jsonRequest, readJson } from "../helpers/http";
  */
 
 type User = Awaited<ReturnType<typeof signUpUser>>;
-type Hit = { id: string; title: string | null; created_at: string; snippet: string | null };
+type Hit = { id: string; title: string | null; created_at: string; status: { type: string }; snippet: string | null };
 let alice: User;
 let bob: User;
 
@@ -81,7 +81,7 @@ describe("finding conversations", () => {
 
   it("finds a thread by its title alone (no snippet when no message matches)", async () => {
     const found = await hits("lisbon");
-    expect(found).toEqual([{ id: titled, title: "Trip to Lisbon", created_at: expect.any(String), snippet: null }]);
+    expect(found).toEqual([{ id: titled, title: "Trip to Lisbon", created_at: expect.any(String), status: { type: "active" }, snippet: null }]);
   });
 
   it("matches % and _ literally, not as wildcards", async () => {
