@@ -29,5 +29,7 @@ export async function signUp(page: Page, creds: ReturnType<typeof newCredentials
   await page.getByLabel("Email").fill(creds.email);
   await page.getByLabel("Password").fill(creds.password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  // Sign-up hashes the password (scrypt) and renders the dashboard: on a loaded 2-core machine,
+  // with a cold server, that has taken over 5 s.
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
 }

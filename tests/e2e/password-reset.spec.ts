@@ -31,6 +31,8 @@ async function askForLink(page: Page, email: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByText(`If an account exists for ${email}, we sent it a link to reset the password.`)).toBeVisible();
+  // The form was replaced by the answer: focus went there, not to the page's start.
+  await expect(page.locator(":focus")).toContainText(`If an account exists for ${email}`);
 }
 
 test("forgot password: the emailed link sets a new password, once", async ({ page, browser }) => {

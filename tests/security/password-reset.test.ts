@@ -97,6 +97,18 @@ describe.skipIf(SKIP !== null)("password reset attacks", () => {
     expect(page.text).toContain("This reset link is not valid any more");
   });
 
+  it("malformed tokens get 4xx, never a 5xx (a NUL once made PostgreSQL refuse the lookup)", async () => {
+    for (const token of ["nul\u0000token", "\ud800", "x".repeat(10_000), "' or 1=1 --", "../../../etc/passwd"]) {
+      const res = await new Client(app).post("/api/auth/reset-password", { token, newPassword: "attacker-password" }, { cookie: null });
+      expect(res.status, JSON.stringify(token.slice(0, 20))).toBe(400);
+    }
+    for (const page of ["/reset-password?token=nul%00token", "/reset-password?token=%ff", "/reset-password?token=a&token=b"]) {
+      const res = await new Client(app).get(page, { cookie: null });
+      expect(res.status, page).toBe(200);
+      expect(res.text).toContain("This reset link is not valid any more");
+    }
+  });
+
   it("known and unknown addresses get the same status, headers and body", async () => {
     const known = await signUp(app, "reset-known");
     const unknownEmail = `nobody-${randomUUID().slice(0, 8)}@example.com`;
