@@ -1,14 +1,15 @@
 import { performance } from "node:perf_hooks";
 import { CANCEL_ACTION, CONFIRM_ACTION, type ChatKitEvent, type ThreadItem } from "@/lib/chatkit/schemas";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { changeSets } from "@/db/schema";
+import { changeSets, labels as labelsTable, lists as listsTable, tasks as tasksTable } from "@/db/schema";
+import { completeRule, parseRecurrence, recurrenceInWords, recurrenceSchema } from "@/lib/recurrence";
 import { createTask, listTasks, setTaskCompleted } from "@/lib/tasks";
 import { signUpUser } from "../tests/helpers/auth";
 import { chatkit, parseSse, userInput } from "../tests/helpers/chatkit";
 import { resolveDateToken } from "./dates";
 import { judge, type JudgedTask } from "./judge";
-import type { Scenario, SetupTask } from "./scenarios";
+import type { Scenario, SetupList, SetupTask } from "./scenarios";
 import { noUsage, withUsageMeter, type Usage } from "./usage";
 
 /**
@@ -32,19 +33,59 @@ export type ScenarioResult = {
   tasksAfter: JudgedTask[];
 };
 
-const judged = (t: JudgedTask): JudgedTask => ({ title: t.title, description: t.description, priority: t.priority, dueDate: t.dueDate, completed: t.completed });
+/** The user's world as judged: tasks with their list's name, label names and rule in words; list and label names. */
+async function worldOf(userId: string): Promise<{ tasks: JudgedTask[]; lists: string[]; labels: string[] }> {
+  const [page, rows, lists, labels] = await Promise.all([
+    listTasks(userId, { sort: "created", order: "asc", limit: 100 }),
+    db.select({ id: tasksTable.id, listId: tasksTable.listId, labelIds: tasksTable.labelIds, recurrence: tasksTable.recurrence }).from(tasksTable).where(eq(tasksTable.userId, userId)),
+    db.select().from(listsTable).where(eq(listsTable.userId, userId)),
+    db.select().from(labelsTable).where(eq(labelsTable.userId, userId)),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const tasks = page.tasks.map((t): JudgedTask => {
+    const row = byId.get(t.id);
+    const rule = row?.recurrence ? recurrenceSchema.safeParse(row.recurrence) : undefined;
+    return {
+      title: t.title,
+      description: t.description,
+      priority: t.priority,
+      dueDate: t.dueDate,
+      completed: t.completed,
+      list: lists.find((l) => l.id === row?.listId)?.name ?? "?",
+      labels: (row?.labelIds ?? []).map((id) => labels.find((l) => l.id === id)?.name ?? `#${id}`),
+      repeats: rule?.success ? recurrenceInWords(rule.data) : row?.recurrence ? "(unreadable rule)" : null,
+    };
+  });
+  return { tasks, lists: lists.filter((l) => !l.isInbox).map((l) => l.name), labels: labels.map((l) => l.name) };
+}
 
-async function tasksOf(userId: string): Promise<JudgedTask[]> {
-  return (await listTasks(userId, { sort: "created", order: "asc", limit: 100 })).tasks.map(judged);
+/** The scenario's lists and labels, straight in the tables (the Inbox is made by the first task, as in the app). */
+async function createSetupNames(userId: string, lists: SetupList[], labels: string[]) {
+  for (const [position, list] of lists.entries()) {
+    const { name, archived } = typeof list === "string" ? { name: list, archived: false } : list;
+    await db.insert(listsTable).values({ userId, name, position: position + 1, archivedAt: archived ? new Date() : null });
+  }
+  for (const name of labels) await db.insert(labelsTable).values({ userId, name });
 }
 
 async function createSetupTask(userId: string, task: SetupTask, today: string) {
-  const created = await createTask(userId, {
-    title: task.title,
-    description: task.description,
-    priority: task.priority,
-    dueDate: task.dueDate ? resolveDateToken(task.dueDate, today) : null,
-  });
+  const dueDate = task.dueDate ? resolveDateToken(task.dueDate, today) : null;
+  const created = await createTask(userId, { title: task.title, description: task.description, priority: task.priority, dueDate });
+  const named = async (table: typeof listsTable | typeof labelsTable, name: string) => {
+    const all = await db.select({ id: table.id, name: table.name }).from(table).where(eq(table.userId, userId));
+    const row = all.find((r) => r.name.toLowerCase() === name.toLowerCase());
+    if (!row) throw new Error(`setup: no list or label called "${name}"`);
+    return row.id;
+  };
+  const listId = task.list ? await named(listsTable, task.list) : undefined;
+  const labelIds = task.labels ? await Promise.all(task.labels.map((l) => named(labelsTable, l))) : undefined;
+  const found = task.repeat ? parseRecurrence(task.repeat) : null;
+  const recurrence = found ? completeRule(found.rule, dueDate ?? today) : undefined;
+  if (listId !== undefined || labelIds || recurrence)
+    await db
+      .update(tasksTable)
+      .set({ ...(listId !== undefined ? { listId } : {}), ...(labelIds ? { labelIds } : {}), ...(recurrence ? { recurrence } : {}) })
+      .where(and(eq(tasksTable.id, created.id), eq(tasksTable.userId, userId)));
   if (task.completed) await setTaskCompleted(userId, created.id, true);
 }
 
@@ -69,10 +110,11 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
   const differences: string[] = [];
   const user = await signUpUser(`eval-${scenario.id}`.slice(0, 40));
   const cookie = opts.timeZone ? `${user.cookie}; tz=${encodeURIComponent(opts.timeZone)}` : user.cookie;
+  await createSetupNames(user.id, scenario.lists ?? [], scenario.labels ?? []);
   for (const task of scenario.setup ?? []) await createSetupTask(user.id, task, today);
   // The setup is the world before the conversation, not something the user just did: "undo" must not take it back.
   await db.delete(changeSets).where(eq(changeSets.userId, user.id));
-  const before = await tasksOf(user.id);
+  const before = (await worldOf(user.id)).tasks;
 
   let threadId: string | undefined;
   let card: string | undefined;
@@ -119,9 +161,10 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
     card = pendingCard(events);
   }
 
-  const after = await tasksOf(user.id);
+  const world = await worldOf(user.id);
+  const after = world.tasks;
   const lastReply = turns.findLast((t) => t.status !== 0)?.reply ?? "";
-  differences.push(...judge(scenario.expect, { today, before, after, lastReply }));
+  differences.push(...judge(scenario.expect, { today, before, after, lastReply, lists: world.lists, labels: world.labels }));
   if (opts.today() !== today) notes.push(`the date changed during the scenario (${today} → ${opts.today()}); relative dates were resolved against ${today}`);
   return { id: scenario.id, category: scenario.category, passed: differences.length === 0, differences, notes, turns, usage, today, tasksAfter: after };
 }

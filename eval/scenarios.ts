@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { PRIORITIES, TITLE_MAX } from "@/lib/tasks/schemas";
+import { parseRecurrence } from "@/lib/recurrence";
 import { DATE_TOKEN } from "./dates";
 
 /**
@@ -15,13 +16,25 @@ export const SCENARIOS_PATH = path.join(import.meta.dirname, "scenarios.json");
 const dateToken = z.string().regex(DATE_TOKEN, "a date token: today, tomorrow, yesterday, +3d, -2d, +1w or next:friday");
 const dueDate = z.union([dateToken, z.null(), z.array(dateToken).min(1)]);
 
+const listName = z.string().trim().min(1).max(60);
+const labelName = z.string().trim().min(1).max(40);
+
 const setupTaskSchema = z.strictObject({
   title: z.string().trim().min(1).max(TITLE_MAX),
   description: z.string().optional(),
   dueDate: dateToken.nullable().optional(),
   priority: z.enum(PRIORITIES).optional(),
   completed: z.boolean().optional(),
+  /** One of the scenario's lists (by name); without it the task is in the Inbox. */
+  list: listName.optional(),
+  /** Label names; each must be among the scenario's labels. */
+  labels: z.array(labelName).optional(),
+  /** A repeat phrase as lib/recurrence reads it: "every monday", "every month on the 1st". */
+  repeat: z.string().min(1).optional(),
 });
+
+/** A list the user has before the conversation (besides the Inbox). */
+const setupListSchema = z.union([listName, z.strictObject({ name: listName, archived: z.boolean().optional() })]);
 
 /** A user message, or a press of the pending confirmation card's button. */
 const turnSchema = z.union([z.string().trim().min(1, "a turn cannot be empty"), z.strictObject({ card: z.enum(["confirm", "cancel"]) })]);
@@ -34,6 +47,12 @@ const taskExpectationSchema = z
     completed: z.boolean().optional(),
     dueDate: dueDate.optional(),
     priority: z.enum(PRIORITIES).optional(),
+    /** The name of the list it is in ("Inbox" for the Inbox), case-insensitive. */
+    list: listName.optional(),
+    /** Exactly these labels, in any order, case-insensitive. */
+    labels: z.array(labelName).optional(),
+    /** The repeat rule in words ("Every Monday", lib/recurrence's recurrenceInWords), or false for none. */
+    repeats: z.union([z.string().min(1), z.literal(false)]).optional(),
   })
   .refine((t) => (t.title === undefined) !== (t.titleContains === undefined), "give exactly one of title and titleContains");
 
@@ -49,6 +68,10 @@ const expectationSchema = z
     count: z.number().int().min(0).optional(),
     openCount: z.number().int().min(0).optional(),
     completedCount: z.number().int().min(0).optional(),
+    /** The user's lists after the run besides the Inbox, archived ones included: exactly these names (case-insensitive). */
+    lists: z.array(listName).optional(),
+    /** The user's labels after the run: exactly these names (case-insensitive). */
+    labels: z.array(labelName).optional(),
     /** The last turn's reply (case-insensitive). */
     reply: z.strictObject({ contains: z.array(z.string().min(1)).optional(), notContains: z.array(z.string().min(1)).optional() }).optional(),
   })
@@ -61,6 +84,8 @@ export const scenarioSchema = z.strictObject({
   /** Free labels for --only, e.g. "issue-14" for the ten phrasings issue 14 lists. */
   tags: z.array(z.string().min(1)).optional(),
   note: z.string().optional(),
+  lists: z.array(setupListSchema).optional(),
+  labels: z.array(labelName).optional(),
   setup: z.array(setupTaskSchema).optional(),
   turns: z.array(turnSchema).min(1),
   expect: expectationSchema,
@@ -74,12 +99,20 @@ export const scenarioFileSchema = z
       if (seen.has(s.id)) ctx.addIssue({ code: "custom", path: ["scenarios", i, "id"], message: `duplicate id "${s.id}"` });
       seen.add(s.id);
       if (typeof s.turns[0] !== "string") ctx.addIssue({ code: "custom", path: ["scenarios", i, "turns", 0], message: "the first turn must be a message" });
+      const lists = new Set((s.lists ?? []).map((l) => (typeof l === "string" ? l : l.name).toLowerCase()));
+      const labels = new Set((s.labels ?? []).map((l) => l.toLowerCase()));
+      (s.setup ?? []).forEach((t, j) => {
+        if (t.list && !lists.has(t.list.toLowerCase())) ctx.addIssue({ code: "custom", path: ["scenarios", i, "setup", j, "list"], message: `"${t.list}" is not among the scenario's lists` });
+        for (const label of t.labels ?? []) if (!labels.has(label.toLowerCase())) ctx.addIssue({ code: "custom", path: ["scenarios", i, "setup", j, "labels"], message: `"${label}" is not among the scenario's labels` });
+        if (t.repeat && !parseRecurrence(t.repeat)) ctx.addIssue({ code: "custom", path: ["scenarios", i, "setup", j, "repeat"], message: `"${t.repeat}" is not a repeat phrase` });
+      });
     });
   });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioTurn = Scenario["turns"][number];
 export type SetupTask = z.infer<typeof setupTaskSchema>;
+export type SetupList = z.infer<typeof setupListSchema>;
 export type TaskExpectation = z.infer<typeof taskExpectationSchema>;
 export type Expectation = Scenario["expect"];
 

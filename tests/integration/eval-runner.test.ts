@@ -22,14 +22,43 @@ const [addWithDate, cancelledDelete, wrongExpectation] = parseScenarioFile({
   ],
 });
 
+/** Issue 16: a world with lists, labels and a repeating task, seeded and read back for the judge. */
+const [seededWorld] = parseScenarioFile({
+  scenarios: [
+    {
+      id: "seeded-world",
+      category: "lists",
+      lists: ["Work", { name: "Old", archived: true }],
+      labels: ["urgent", "Errands"],
+      setup: [{ title: "Write the report", list: "work", labels: ["urgent", "errands"], repeat: "every monday" }, { title: "Buy milk" }],
+      turns: ["what's left?"],
+      expect: {
+        unchanged: true,
+        lists: ["Work", "Old"],
+        labels: ["urgent", "Errands"],
+        tasks: [{ title: "Write the report", list: "Work", labels: ["urgent", "Errands"], repeats: "Every Monday" }, { title: "Buy milk", list: "Inbox", labels: [], repeats: false }],
+      },
+    },
+  ],
+});
+
 const run = (scenario: Parameters<typeof runScenario>[0]) => runScenario(scenario!, { today: () => todayUtc() });
 
 describe("eval runner", () => {
+  it("seeds lists, labels and a repeat rule, and judges them by name and in words", async () => {
+    const result = await run(seededWorld!);
+    expect(result.differences).toEqual([]);
+    expect(result.tasksAfter.map((t) => [t.title, t.list, t.labels, t.repeats])).toEqual([
+      ["Write the report", "Work", ["urgent", "Errands"], "Every Monday"],
+      ["Buy milk", "Inbox", [], null],
+    ]);
+  });
+
   it("passes a scenario whose expectation the conversation meets", async () => {
     const result = await run(addWithDate!);
     expect(result.differences).toEqual([]);
     expect(result.passed).toBe(true);
-    expect(result.tasksAfter).toEqual([{ title: "Buy milk", description: null, priority: "medium", dueDate: addDays(result.today, 1), completed: false }]);
+    expect(result.tasksAfter).toEqual([{ title: "Buy milk", description: null, priority: "medium", dueDate: addDays(result.today, 1), completed: false, list: "Inbox", labels: [], repeats: null }]);
     expect(result.turns).toEqual([{ said: "add buy milk tomorrow", reply: expect.stringContaining("Buy milk"), ms: expect.any(Number), status: 200 }]);
     // The offline model is no OpenAI provider: nothing is metered.
     expect(result.usage).toEqual({ requests: 0, inputTokens: 0, outputTokens: 0, totalTokens: 0 });

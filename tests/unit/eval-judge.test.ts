@@ -46,4 +46,20 @@ describe("eval judge", () => {
       `reply: expected it not to mention "Pay rent"; it said ${JSON.stringify(reply)}`,
     ]);
   });
+  it("lists, labels and repeats (issue 16): a task's list, its exact labels, its rule in words or none; the user's list and label names", () => {
+    const after = [task("Milk", { list: "Groceries", labels: ["errands", "Town"], repeats: null }), task("Gym", { list: "Inbox", labels: [], repeats: "Every Monday" })];
+    const evidenceWith = { today, before: [], after, lastReply: "", lists: ["Groceries"], labels: ["errands", "town"] };
+    expect(judge({ tasks: [{ title: "Milk", list: "groceries", labels: ["town", "errands"], repeats: false }, { title: "Gym", list: "Inbox", labels: [], repeats: "every monday" }], lists: ["groceries"], labels: ["Town", "errands"] }, evidenceWith)).toEqual([]);
+    expect(judge({ tasks: [{ title: "Milk", list: "Work", labels: ["errands"], repeats: "Every day" }], lists: [], labels: ["errands"] }, evidenceWith)).toEqual([
+      'task "Milk": expected in list "Work", is in "Groceries"',
+      'task "Milk": expected labels ["errands"], has ["errands", "Town"]',
+      'task "Milk": expected to repeat "Every day", does not repeat',
+      'lists: expected [], got ["Groceries"]',
+      'labels: expected ["errands"], got ["errands", "town"]',
+    ]);
+    expect(judge({ tasks: [{ title: "Gym", repeats: false }] }, evidenceWith)).toEqual(['task "Gym": expected no repeat, repeats "Every Monday"']);
+    // "unchanged" sees a task moved to another list, relabelled or made to repeat.
+    expect(run({ unchanged: true }, [task("A", { list: "Work" })], [task("A", { list: "Inbox" })])).toHaveLength(1);
+    expect(run({ unchanged: true }, [task("A", { labels: ["b", "a"] })], [task("A", { labels: ["a", "b"] })])).toEqual([]);
+  });
 });

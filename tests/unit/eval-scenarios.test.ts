@@ -76,6 +76,14 @@ describe("a bad scenario file", () => {
     expect(() => parseScenarioFile({ scenarios: [{ ...good, expect: { titels: ["Milk"] } }] })).toThrow(/titels/);
   });
 
+  it("refuses a setup task in a list or with a label the scenario does not have, and a repeat that is not one", () => {
+    const world = { ...good, lists: ["Work"], labels: ["urgent"] };
+    expect(parseScenarioFile({ scenarios: [{ ...world, setup: [{ title: "x", list: "work", labels: ["URGENT"], repeat: "every monday" }] }] })).toHaveLength(1);
+    expect(() => parseScenarioFile({ scenarios: [{ ...world, setup: [{ title: "x", list: "Home" }] }] })).toThrow(/setup\.0\.list: "Home" is not among the scenario's lists/);
+    expect(() => parseScenarioFile({ scenarios: [{ ...world, setup: [{ title: "x", labels: ["soon"] }] }] })).toThrow(/"soon" is not among the scenario's labels/);
+    expect(() => parseScenarioFile({ scenarios: [{ ...world, setup: [{ title: "x", repeat: "sometimes" }] }] })).toThrow(/"sometimes" is not a repeat phrase/);
+  });
+
   it("--only names a category, an id or a tag, and nothing else", () => {
     expect(selectScenarios(scenarios, "undo").every((s) => s.category === "undo")).toBe(true);
     expect(selectScenarios(scenarios, scenarios[0]!.id)).toEqual([scenarios[0]]);

@@ -15,11 +15,19 @@ import {
   whenIsItDue,
 } from "./statements";
 import { addIntent, cleanTitle, dueIntent, priorityWord, renameIntent, TIME_ONLY } from "./titles";
+import { bareListQuestion, organizeIntent, quickAddMarks, type Marks } from "./organize";
+import { parseRecurrence } from "@/lib/recurrence";
 
 export { parseRef, type TaskRef };
 
 
-export type NewTask = { title: string; dueDate?: string; priority?: TaskPriority };
+/** A new task as the user described it; `repeat` is the repeat phrase ("every monday") the tools parse. */
+export type NewTask = { title: string; dueDate?: string; priority?: TaskPriority; labels?: string[]; repeat?: string };
+
+/** A list a new task names ("#groceries", "to my groceries list"); `plain` is the reading without it, for when no such list exists. */
+export type ListTarget = { name: string; explicit: boolean; plain?: NewTask[] };
+
+type TaskStatus = "active" | "all" | "completed";
 
 /** A due-date window a question asks about: "due today" is one day, "this week" several. */
 export type DueWindow = { from: string; to: string; label: string };
@@ -35,7 +43,7 @@ export type BatchAction =
 export type Selection = { status?: "active" | "completed" | "all" | "overdue"; due?: DueWindow; priority?: TaskPriority; except?: string };
 
 export type Intent =
-  | { type: "add"; tasks: NewTask[] }
+  | { type: "add"; tasks: NewTask[]; list?: ListTarget }
   | { type: "list"; status: "all" | "active" | "completed" | "overdue"; search?: string; priority?: TaskPriority; due?: DueWindow; undated?: true }
   | { type: "shift"; ref: TaskRef; days: number }
   | { type: "when"; ref: TaskRef }
@@ -48,6 +56,16 @@ export type Intent =
   | { type: "delete_completed" }
   | { type: "undo" }
   | { type: "bulk"; action: BatchAction; selection: Selection }
+  | { type: "show_lists" }
+  | { type: "show_labels" }
+  | { type: "create_list"; name: string }
+  | { type: "rename_list"; from: string; to: string; fallback: Intent }
+  | { type: "delete_list"; name: string; tasks?: "move" | "delete"; fallback: Intent }
+  | { type: "list_in"; name: string; explicit: boolean; status: TaskStatus; fallback: Intent }
+  | { type: "labelled"; name: string; status: TaskStatus }
+  | { type: "label"; ref: TaskRef; labels: string[]; remove: boolean }
+  | { type: "repeat"; ref: TaskRef; phrase: string | null; fallback?: Intent }
+  | { type: "move_to_list"; ref: TaskRef; list: string; explicit: boolean; fallback: Intent }
   | { type: "help" }
   | { type: "greeting" }
   | { type: "thanks" }
@@ -109,8 +127,30 @@ export function parseIntent(message: string, today: string, depth = 0): Intent {
   const text = stripPoliteness(message);
   const first = text.match(/^([a-z]+)(\s|$)/i)?.[1];
   const corrected = first ? correctCommandWord(first) : undefined;
-  if (corrected) return parseWords(`${corrected}${text.slice(first!.length)}`, today, depth);
-  return datedStatement(message, text, today) ?? intent;
+  if (corrected) {
+    const again = parseWords(`${corrected}${text.slice(first!.length)}`, today, depth);
+    if (again.type !== "unknown") return again;
+  }
+  return repeatingStatement(message, text, today) ?? datedStatement(message, text, today) ?? bareListQuestion(text) ?? intent;
+}
+
+/** A statement with a repeat in it is a repeating task to add: "water the plants every day", "standup every weekday". */
+function repeatingStatement(message: string, text: string, today: string): Intent | undefined {
+  if (/\?\s*$/.test(message) || /^(?:what|which|when|where|who|why|how|is|are|do|does|did|can|could|should|will|would)\b/i.test(text)) return undefined;
+  const found = parseRecurrence(text);
+  if (!found || !/[a-z]/i.test(found.rest)) return undefined;
+  const intent = addIntent(text, today);
+  return intent.type === "add" && intent.tasks.every((t) => t.repeat) ? intent : undefined;
+}
+
+/** Quick-add marks put on every new task: the list on the request, labels and priority on each task. */
+function withMarks(intent: Extract<Intent, { type: "add" }>, marks: Marks): Intent {
+  const tasks = intent.tasks.map((t) => ({
+    ...t,
+    ...(marks.labels.length ? { labels: [...new Set([...(t.labels ?? []), ...marks.labels])] } : {}),
+    ...(marks.priority ? { priority: marks.priority } : {}),
+  }));
+  return { type: "add", tasks, ...(marks.list ? { list: { name: marks.list, explicit: true } } : intent.list ? { list: intent.list } : {}) };
 }
 
 /** A statement (not a question) that ends in a date is a task to add: "call the vet today at 5". */
@@ -143,7 +183,7 @@ function labelledPriority(text: string, today: string, depth: number): Intent | 
  */
 const MAX_NESTING = 4;
 
-function parseWords(message: string, today: string, depth = 0): Intent {
+function parseWords(message: string, today: string, depth = 0, organize = true): Intent {
   if (depth > MAX_NESTING) return { type: "unknown" };
   // A list typed on several lines ("add these:\n- sunscreen\n- towels") is a list of items.
   message = message.replace(/(\w)’(\w)/g, "$1'$2").replace(/:?\s*\n\s*(?:[-*•]|\d+[.)])?\s*(?=\S)/g, ", ");
@@ -158,6 +198,23 @@ function parseWords(message: string, today: string, depth = 0): Intent {
   if (/^(thanks|thank you|thx|ty|cheers|great|perfect|awesome|nice|cool|ok|okay)$/.test(lower)) return { type: "thanks" };
 
   let m: RegExpMatchArray | null;
+
+  if (organize) {
+    // Lists, labels and repeats first: "rename the work list to Office" is not a task's rename.
+    const organized = organizeIntent(text, today, () => parseWords(message, today, depth, false));
+    if (organized) return organized;
+    // Quick-add marks typed in chat: "buy milk tomorrow #groceries @errands p1".
+    const marks = quickAddMarks(text);
+    if (marks && marks.rest) {
+      const inner = parseIntent(marks.rest, today, depth + 1);
+      if (inner.type === "add") return withMarks(inner, marks);
+      if (inner.type === "unknown" || inner.type === "help" || inner.type === "greeting" || inner.type === "thanks") {
+        const added = addIntent(marks.rest, today);
+        return added.type === "add" ? withMarks(added, marks) : added;
+      }
+      return inner;
+    }
+  }
 
   // Wanting phrases either wrap a command ("I'd like to add milk") or are the task ("I need to call mum").
   m = text.match(/^(?:i(?:\s+would|'d|’d)\s+like\s+to|i\s+want\s+to|i\s+wanna)\s+(.+)$/i);

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { Usage, type Model, type ModelProvider, type ModelRequest, type ModelResponse, type StreamEvent, type StreamEventResponseCompleted } from "@openai/agents";
 import { todayUtc } from "@/lib/dates";
 import { planNextStep } from "./planner";
+import { toolCatalog } from "./tool-names";
 import { Transcript } from "./transcript";
 
 type OutputItem = StreamEventResponseCompleted["response"]["output"][number];
@@ -24,7 +25,8 @@ function todayFrom(instructions: string | undefined): string {
  */
 export class OfflineModel implements Model {
   private decide(request: ModelRequest): OutputItem[] {
-    const step = planNextStep(new Transcript(request.input), todayFrom(request.systemInstructions));
+    const tools = toolCatalog(request.tools.flatMap((t) => (t.type === "function" ? [{ name: t.name, parameters: t.parameters }] : [])));
+    const step = planNextStep(new Transcript(request.input), todayFrom(request.systemInstructions), tools);
     if (step.type === "calls") {
       return step.calls.map((c) => ({
         type: "function_call" as const,

@@ -3,13 +3,15 @@ import { describeDate } from "./dates";
 import { MATCH_THRESHOLD, titleMatchScore } from "./fuzzy";
 import { batchActionOf, batchArgs, batchTool, batchWords } from "./batch";
 import { parseIntent, parseRef, type BatchAction, type Intent, type Selection, type TaskRef } from "./intents";
-import { TOOL, type ToolName } from "@/mcp/tools";
+import { TOOL } from "@/mcp/tools";
+import { addedReply, isOrganizeIntent, planAddToList, planOrganize, ruleWords, type OrganizeContext } from "./organize-plan";
+import type { PlannedToolName, ToolCatalog } from "./tool-names";
 import { REJECTION_MARKER, Transcript, type TaskData, type ToolExchange, type ToolOutcome } from "./transcript";
 
 export { REJECTION_MARKER };
 
 /** The offline model's next move: call tools (in order), or answer. */
-export type Step = { type: "calls"; calls: Array<{ name: ToolName; args: Record<string, unknown> }> } | { type: "reply"; text: string };
+export type Step = { type: "calls"; calls: Array<{ name: PlannedToolName; args: Record<string, unknown> }> } | { type: "reply"; text: string };
 
 export const EXAMPLES = [
   "add buy milk tomorrow",
@@ -32,16 +34,17 @@ const AMBIGUITY_PREFIX = "Which one do you mean";
 const MAX_OPTIONS = 5;
 
 const reply = (text: string): Step => ({ type: "reply", text });
-const call = (name: ToolName, args: Record<string, unknown>): Step => ({ type: "calls", calls: [{ name, args }] });
+const call = (name: PlannedToolName, args: Record<string, unknown>): Step => ({ type: "calls", calls: [{ name, args }] });
 
 function quote(title: string) {
   return `“${title}”`;
 }
 
-function details(t: { dueDate?: string | null; priority?: string | null }, today: string): string {
+function details(t: { dueDate?: string | null; priority?: string | null; recurrenceText?: string | null }, today: string): string {
   const parts: string[] = [];
   if (t.dueDate) parts.push(`due ${describeDate(t.dueDate, today)}`);
   if (t.priority && t.priority !== "medium") parts.push(`${t.priority} priority`);
+  if (t.recurrenceText) parts.push(t.recurrenceText.charAt(0).toLowerCase() + t.recurrenceText.slice(1));
   return parts.length ? ` (${parts.join(", ")})` : "";
 }
 
@@ -216,6 +219,7 @@ function shownList(transcript: Transcript, today: string): TaskData[] {
   for (const read of transcript.listsRead().reverse()) {
     const intent = parseIntent(read.userText, today);
     if (intent.type === "list") return read.tasks.filter((t) => matchesFilters(t, intent));
+    if (intent.type === "list_in" || intent.type === "labelled") return read.tasks;
   }
   return [];
 }
@@ -281,7 +285,7 @@ function listReply(intent: ListIntent, list: ToolExchange, today: string): Step 
  * Decides the next step of a turn from the conversation alone, so it is deterministic and
  * survives a pause for approval: each call sees what the tools returned so far this turn.
  */
-export function planNextStep(transcript: Transcript, today: string): Step {
+export function planNextStep(transcript: Transcript, today: string, tools?: ToolCatalog): Step {
   let intent = parseIntent(transcript.userText, today);
   if (intent.type === "unknown") intent = followUp(transcript, today) ?? intent;
   const shown = shownList(transcript, today);
@@ -289,6 +293,19 @@ export function planNextStep(transcript: Transcript, today: string): Step {
   const turn = transcript.turn;
   const pending = turn.find((ex) => ex.outcome === undefined);
   if (pending) return reply("One moment…");
+  return planIntent(intent, transcript, shown, turn, today, tools);
+}
+
+function planIntent(intent: Intent, transcript: Transcript, shown: TaskData[], turn: ToolExchange[], today: string, tools?: ToolCatalog): Step {
+  const ctx: OrganizeContext = {
+    turn,
+    today,
+    offers: (tool, field) => !tools || (tools.has(tool) && (field === undefined || tools.get(tool)!.has(field))),
+    details: (t) => details(t, today),
+    plan: (other) => planIntent(other, transcript, shown, turn, today, tools),
+    resolve: (ref) => resolveRef(ref, transcript, shown, turn.find((ex) => ex.name === TOOL.list_tasks), { status: "all" }, () => true, true),
+  };
+  if (isOrganizeIntent(intent)) return planOrganize(intent, ctx);
 
   switch (intent.type) {
     case "help":
@@ -304,14 +321,27 @@ export function planNextStep(transcript: Transcript, today: string): Step {
 
     case "add": {
       // One task is one add_task; several are one add_tasks call, all added or none.
-      const toolName = intent.tasks.length === 1 ? TOOL.add_task : TOOL.add_tasks;
-      const done = turn.find((ex) => ex.name === toolName);
-      if (!done) return call(toolName, intent.tasks.length === 1 ? { ...intent.tasks[0]! } : { tasks: intent.tasks });
+      const done = turn.find((ex) => ex.name === TOOL.add_task || ex.name === TOOL.add_tasks);
+      if (!done) {
+        // A list named in words is checked against the user's lists first ("add milk to groceries").
+        const target = planAddToList(intent, ctx);
+        if ("step" in target) return target.step;
+        const tool = target.tasks.length === 1 ? TOOL.add_task : TOOL.add_tasks;
+        // Only the fields the tool takes: a server without lists still adds the task.
+        const tasks = target.tasks.map(({ labels, repeat, ...t }) => ({
+          ...t,
+          ...(target.list && ctx.offers(tool, "list") ? { list: target.list } : {}),
+          ...(labels?.length && ctx.offers(tool, "labels") ? { labels } : {}),
+          ...(repeat && ctx.offers(tool, "repeat") ? { repeat } : {}),
+        }));
+        return call(tool, tasks.length === 1 ? { ...tasks[0]! } : { tasks });
+      }
       const errored = failure(done);
       if (errored) return errorReply(errored);
       const added = tasksOf(done);
-      if (added.length === 1) return reply(`Added ${quote(added[0]!.title)}${details(added[0]!, today)}.`);
-      return reply(`Added ${added.length} tasks: ${joinTitles(added.map((t) => t.title))}${details(added[0]!, today)}.`);
+      if (!added.length) return reply("Done.");
+      const sent = done.name === TOOL.add_task ? [done.args] : ((done.args.tasks as Array<Record<string, unknown>> | undefined) ?? []);
+      return reply(addedReply(added, sent as typeof intent.tasks, typeof sent[0]?.list === "string" ? sent[0].list : undefined, ctx));
     }
 
     case "list": {
@@ -434,8 +464,14 @@ function outcome(intent: Intent, action: ToolExchange, today: string, turn: Tool
   const task = tasksOf(action)[0];
   if (!task) return reply("Done.");
   switch (intent.type) {
-    case "complete":
-      return reply(task.completed ? `Marked ${quote(task.title)} as done. ✓` : `Reopened ${quote(task.title)}.`);
+    case "complete": {
+      if (!task.completed) return reply(`Reopened ${quote(task.title)}.`);
+      // A repeating task comes back: say when.
+      const next = action.outcome?.status === "ok" ? action.outcome.next : undefined;
+      const rule = next ? ruleWords(next, undefined, today) : undefined;
+      const again = next ? ` Next one${next.dueDate ? ` due ${describeDate(next.dueDate, today)}` : " added"}${rule ? ` (${rule.charAt(0).toLowerCase()}${rule.slice(1)})` : ""}.` : "";
+      return reply(`Marked ${quote(task.title)} as done. ✓${again}`);
+    }
     case "rename":
       return reply(`Renamed it to ${quote(task.title)}.`);
     case "due":

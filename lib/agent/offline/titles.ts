@@ -1,6 +1,8 @@
 import type { TaskPriority } from "@/lib/tasks/schemas";
 import { extractTrailingDate, parseDatePhrase } from "./dates";
-import type { Intent, NewTask } from "./intents";
+import { parseRecurrence } from "@/lib/recurrence";
+import type { Intent, ListTarget, NewTask } from "./intents";
+import { trailingList } from "./organize";
 import { parseRef } from "./refs";
 import { wordTable } from "./word-table";
 
@@ -75,6 +77,10 @@ function parseNewTasks(text: string, today: string): NewTask[] | string {
     if (title.length > 200) return "That title is longer than 200 characters. Could you shorten it?";
     return [{ title: capitalize(title), ...(dated.dueDate ? { dueDate: dated.dueDate } : {}), ...(priority ? { priority } : {}) }];
   }
+  // A repeat is for every item: "add water the plants every day", "pay rent every month on the 1st".
+  const repeating = parseRecurrence(text);
+  const repeat = repeating && /[a-z]/i.test(repeating.rest) ? repeating.phrase : undefined;
+  if (repeat) text = repeating!.rest;
   let { rest, priority } = extractPriority(text);
   const dated = extractTrailingDate(rest, today);
   rest = dated.rest;
@@ -86,7 +92,7 @@ function parseNewTasks(text: string, today: string): NewTask[] | string {
   });
   if (!items.length || items.some((t) => !t.title)) return "What should the task be called? For example: “add buy milk tomorrow”.";
   if (items.some((t) => t.title.length > 200)) return "That title is longer than 200 characters. Could you shorten it?";
-  return items.map(({ title, dueDate }) => ({ title, ...(dueDate ? { dueDate } : {}), ...(priority ? { priority } : {}) }));
+  return items.map(({ title, dueDate }) => ({ title, ...(dueDate ? { dueDate } : {}), ...(priority ? { priority } : {}), ...(repeat ? { repeat } : {}) }));
 }
 
 export function priorityWord(word: string): TaskPriority {
@@ -98,7 +104,30 @@ export function priorityWord(word: string): TaskPriority {
 
 export function addIntent(text: string, today: string): Intent {
   const tasks = parseNewTasks(text, today);
-  return typeof tasks === "string" ? { type: "clarify", message: tasks } : { type: "add", tasks };
+  if (typeof tasks === "string") return { type: "clarify", message: tasks };
+  const list = listTarget(text, today, tasks);
+  return { type: "add", tasks: list?.tasks ?? tasks, ...(list ? { list: list.target } : {}) };
+}
+
+/**
+ * "milk to groceries", "the report to my work list tomorrow": the words may name one of the
+ * user's lists. Which lists exist is known only to the tools, so the planner decides; `plain`
+ * keeps the whole words as the title for when there is no such list.
+ */
+function listTarget(text: string, today: string, plain: NewTask[]): { tasks: NewTask[]; target: ListTarget } | undefined {
+  if (quotedTitle(text.trim())) return undefined;
+  const repeating = parseRecurrence(text);
+  const repeat = repeating && /[a-z]/i.test(repeating.rest) ? ` ${repeating.phrase}` : "";
+  if (repeat) text = repeating!.rest;
+  const { rest } = extractPriority(text);
+  const dated = extractTrailingDate(rest, today);
+  const dateWords = dated.dueDate && rest.startsWith(dated.rest) ? rest.slice(dated.rest.length) : "";
+  const found = trailingList(dated.dueDate ? dated.rest : rest);
+  if (!found) return undefined;
+  const priority = extractPriority(text).priority;
+  const tasks = parseNewTasks(`${found.rest}${dateWords}${repeat}`, today);
+  if (typeof tasks === "string") return undefined;
+  return { tasks: tasks.map((t) => ({ ...t, ...(priority ? { priority } : {}) })), target: { name: found.name, explicit: found.explicit, plain } };
 }
 
 /** A time of day with no date: "5pm", "at 10:30", "noon". */

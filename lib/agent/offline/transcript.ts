@@ -10,8 +10,17 @@ const taskData = z.object({
   completed: z.boolean(),
   dueDate: z.string().nullable().optional(),
   priority: z.string().optional(),
+  listId: z.number().int().optional(),
+  labelIds: z.array(z.number().int()).optional(),
+  recurrenceText: z.string().nullable().optional(),
 });
 export type TaskData = z.infer<typeof taskData>;
+
+/** A list or a label as list_lists / list_labels / create_list … give it. */
+const listData = z.object({ id: z.number().int(), name: z.string(), isInbox: z.boolean().optional(), archived: z.boolean().optional(), openCount: z.number().int().optional() });
+export type ListData = z.infer<typeof listData>;
+const labelData = z.object({ id: z.number().int(), name: z.string(), openCount: z.number().int().optional() });
+export type LabelData = z.infer<typeof labelData>;
 
 /** One item of a batch tool's results: the task as changed, or why it was not. */
 const batchItem = z.union([
@@ -24,7 +33,11 @@ export type UndoData = z.infer<typeof undoData>;
 
 const toolData = z.union([
   z.object({ isError: z.literal(true), error: z.string() }),
-  z.object({ task: taskData }),
+  z.object({ task: taskData, next: taskData.nullable().optional() }),
+  z.object({ lists: z.array(listData) }),
+  z.object({ labels: z.array(labelData) }),
+  z.object({ list: listData, moved: z.number().int().optional(), deleted: z.number().int().optional() }),
+  z.object({ label: labelData }),
   z.object({ tasks: z.array(taskData), nextCursor: z.string().nullable().optional() }),
   z.object({ results: z.array(batchItem) }),
   undoData,
@@ -40,7 +53,18 @@ export type ItemFailure = { id: number; error: string };
  * the runner writes as the whole output.
  */
 export type ToolOutcome =
-  | { status: "ok"; tasks: TaskData[]; more: boolean; failed: ItemFailure[]; undo?: UndoData }
+  | {
+      status: "ok";
+      tasks: TaskData[];
+      more: boolean;
+      failed: ItemFailure[];
+      undo?: UndoData;
+      /** A repeating task's next occurrence, added when it was completed. */
+      next?: TaskData;
+      lists?: ListData[];
+      labels?: LabelData[];
+      list?: ListData & { moved?: number; deleted?: number };
+    }
   | { status: "error"; message: string }
   | { status: "rejected" };
 
@@ -56,7 +80,11 @@ export function readOutcome(output: unknown): ToolOutcome {
   if (!parsed.success) return { status: "error", message: read.text };
   const data = parsed.data;
   if ("isError" in data) return { status: "error", message: data.error };
-  if ("task" in data) return { status: "ok", tasks: [data.task], more: false, failed: [] };
+  if ("task" in data) return { status: "ok", tasks: [data.task], more: false, failed: [], ...(data.next ? { next: data.next } : {}) };
+  if ("lists" in data) return { status: "ok", tasks: [], more: false, failed: [], lists: data.lists };
+  if ("labels" in data) return { status: "ok", tasks: [], more: false, failed: [], labels: data.labels };
+  if ("list" in data) return { status: "ok", tasks: [], more: false, failed: [], list: { ...data.list, moved: data.moved, deleted: data.deleted } };
+  if ("label" in data) return { status: "ok", tasks: [], more: false, failed: [], labels: [data.label] };
   if ("results" in data)
     return {
       status: "ok",
