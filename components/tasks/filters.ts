@@ -5,7 +5,17 @@ import type { Task } from "@/lib/tasks/schemas";
  * What the task list shows, as it lives in the URL: /tasks?status=…&q=…&sort=…&order=…&completed=shown.
  * `showCompleted` only matters under All, which lists open tasks unless it is set.
  */
-export type TaskFilters = { status: TaskStatus; q: string; sort: TaskSort; order?: "asc" | "desc"; showCompleted?: boolean };
+export type TaskFilters = {
+  status: TaskStatus;
+  q: string;
+  sort: TaskSort;
+  order?: "asc" | "desc";
+  showCompleted?: boolean;
+  /** Only this list's tasks (?list=<id>); all lists when absent. */
+  list?: number;
+  /** Only tasks with this label (?label=<id>). */
+  label?: number;
+};
 
 export const DEFAULT_FILTERS: TaskFilters = { status: "all", q: "", sort: "created" };
 
@@ -26,6 +36,13 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
+/** A positive integer id from the URL, or undefined for anything else. */
+function idParam(value: string | undefined): number | undefined {
+  if (!value || !/^[1-9]\d{0,9}$/.test(value)) return undefined;
+  const id = Number(value);
+  return id <= 2_147_483_647 ? id : undefined;
+}
+
 function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
   return values.find((v) => v === value);
 }
@@ -39,6 +56,8 @@ export function parseTaskFilters(params: SearchParams): TaskFilters {
     sort: oneOf(SORTS, first(params.sort)) ?? DEFAULT_FILTERS.sort,
     ...(order ? { order } : {}),
     ...(first(params[SHOW_COMPLETED_PARAM]) === SHOW_COMPLETED_VALUE ? { showCompleted: true } : {}),
+    ...(idParam(first(params.list)) ? { list: idParam(first(params.list)) } : {}),
+    ...(idParam(first(params.label)) ? { label: idParam(first(params.label)) } : {}),
   };
 }
 
@@ -49,6 +68,8 @@ export function effectiveOrder(filters: TaskFilters): "asc" | "desc" {
 /** The query string for the filters, leaving out defaults so URLs stay short. */
 export function filtersToSearchParams(filters: TaskFilters): URLSearchParams {
   const params = new URLSearchParams();
+  if (filters.list) params.set("list", String(filters.list));
+  if (filters.label) params.set("label", String(filters.label));
   if (filters.status !== "all") params.set("status", filters.status);
   if (filters.q.trim()) params.set("q", filters.q.trim());
   if (filters.sort !== "created") params.set("sort", filters.sort);
@@ -61,6 +82,8 @@ export function filtersToSearchParams(filters: TaskFilters): URLSearchParams {
 export function filtersToApiParams(filters: TaskFilters): URLSearchParams {
   const params = new URLSearchParams({ status: listedStatus(filters), sort: filters.sort, order: effectiveOrder(filters) });
   if (filters.q.trim()) params.set("q", filters.q.trim());
+  if (filters.list) params.set("list", String(filters.list));
+  if (filters.label) params.set("label", String(filters.label));
   return params;
 }
 
@@ -85,7 +108,7 @@ export function hidesCompleted(filters: TaskFilters): boolean {
 }
 
 export function isFiltered(filters: TaskFilters): boolean {
-  return filters.status !== "all" || filters.q.trim() !== "";
+  return filters.status !== "all" || filters.q.trim() !== "" || !!filters.list || !!filters.label;
 }
 
 /** Whether a task belongs under a status tab; used to drop rows that a change moved elsewhere. */

@@ -4,11 +4,11 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TrashIcon } from "@/components/ui/icons";
-import { formatRelativeInstant } from "@/lib/dates";
+import { formatRelativeInstant, todayIn } from "@/lib/dates";
 import type { Task } from "@/lib/tasks/schemas";
 import { ApiError, errorMessage, tasksApi } from "./api";
 import { DeleteTaskDialog } from "./delete-task-dialog";
-import { useUndoToast } from "./use-undo-toast";
+import { nextOccurrenceNote, useUndoToast } from "./use-undo-toast";
 
 /** "today", "yesterday", "on Monday", "on Mar 4": the app's one date format inside a sentence. */
 function completedOn(instant: string, timeZone: string | undefined): string {
@@ -31,12 +31,18 @@ export function TaskEditActions({ task: initial, timeZone }: { task: Task; timeZ
     setToggling(true);
     setError(undefined);
     try {
-      const { task: saved, changeSetId } = await tasksApi.update(task.id, { completed: !task.completed });
+      const { task: saved, changeSetId, next } = await tasksApi.update(task.id, { completed: !task.completed });
       setTask(saved);
-      showUndoToast(saved.completed ? "completed" : "reopened", [saved], changeSetId, ({ restored }) => {
-        const back = restored.find((t) => t.id === saved.id);
-        if (back) setTask(back);
-      });
+      showUndoToast(
+        saved.completed ? "completed" : "reopened",
+        [saved],
+        changeSetId,
+        ({ restored }) => {
+          const back = restored.find((t) => t.id === saved.id);
+          if (back) setTask(back);
+        },
+        nextOccurrenceNote(next, todayIn(timeZone)),
+      );
       router.refresh();
     } catch (err) {
       setError(errorMessage(err));

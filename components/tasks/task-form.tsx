@@ -6,14 +6,18 @@ import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { SelectField, TextareaField, TextField } from "@/components/ui/field";
 import { DESCRIPTION_MAX, PRIORITIES, TITLE_MAX, type TaskPriority } from "@/lib/tasks/constants";
+import type { Label } from "@/lib/labels/schemas";
+import type { List } from "@/lib/lists/schemas";
+import { recurrenceInWords } from "@/lib/recurrence/words";
 import type { Task } from "@/lib/tasks/schemas";
 import { ApiError, errorMessage, tasksApi } from "./api";
+import { choiceLabel, choiceOf, REPEAT_CHOICES, ruleFor, type RepeatChoice } from "./repeat-choices";
 
-type Values = { title: string; description: string; priority: TaskPriority; dueDate: string };
+type Values = { title: string; description: string; priority: TaskPriority; dueDate: string; listId: string; labelIds: number[]; recurrence: RepeatChoice };
 type Field = keyof Values;
 type Errors = Partial<Record<Field | "form", string>>;
 
-const FIELDS: readonly Field[] = ["title", "description", "priority", "dueDate"];
+const FIELDS: readonly Field[] = ["title", "description", "priority", "dueDate", "listId", "labelIds", "recurrence"];
 const PRIORITY_LABELS: Record<TaskPriority, string> = { low: "Low", medium: "Medium", high: "High" };
 
 const isField = (key: string): key is Field => (FIELDS as readonly string[]).includes(key);
@@ -44,15 +48,33 @@ function toErrors(fields: Record<string, string>, fallback?: string): Errors {
   return errors;
 }
 
+type Props = {
+  task?: Task;
+  /** The user's lists (Inbox first) and labels, for the List select and the labels checkboxes. */
+  lists: readonly Pick<List, "id" | "name" | "isInbox" | "archived">[];
+  labels: readonly Pick<Label, "id" | "name">[];
+  /** The viewer's today (YYYY-MM-DD): repeat rules anchor on it when there is no due date. */
+  today: string;
+  /** A new task's list (the one the list page was showing); the Inbox otherwise. */
+  defaultListId?: number;
+};
+
 /** Create a task, or edit one: the same fields; the API's own checks come back as field errors. */
-export function TaskForm({ task }: { task?: Task }) {
+export function TaskForm({ task, lists, labels, today, defaultListId }: Props) {
   const router = useRouter();
-  const [values, setValues] = useState<Values>({
+  const inboxId = lists.find((l) => l.isInbox)?.id;
+  const [values, setValues] = useState<Values>(() => ({
     title: task?.title ?? "",
     description: task?.description ?? "",
     priority: task?.priority ?? "medium",
     dueDate: task?.dueDate ?? "",
-  });
+    listId: String(task?.listId ?? defaultListId ?? inboxId ?? ""),
+    labelIds: task?.labelIds ?? [],
+    recurrence: choiceOf(task?.recurrence ?? null, task?.dueDate ?? today),
+  }));
+  const anchor = values.dueDate || today;
+  // Archived lists are offered only when the task is in one already.
+  const listOptions = lists.filter((l) => !l.archived || l.id === task?.listId);
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
 
@@ -65,7 +87,10 @@ export function TaskForm({ task }: { task?: Task }) {
   function showErrors(form: HTMLFormElement, next: Errors) {
     setErrors(next);
     const first = FIELDS.find((f) => next[f]);
-    if (first) (form.elements.namedItem(first) as HTMLElement | null)?.focus();
+    const control = first ? form.elements.namedItem(first) : null;
+    // The labels are several checkboxes (a RadioNodeList): focus the first.
+    const target = control instanceof RadioNodeList ? control[0] : control;
+    if (target instanceof HTMLElement) target.focus();
   }
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -76,6 +101,10 @@ export function TaskForm({ task }: { task?: Task }) {
       description: values.description,
       priority: values.priority,
       dueDate: values.dueDate || null,
+      ...(values.listId ? { listId: Number(values.listId) } : {}),
+      labelIds: values.labelIds,
+      // A rule set elsewhere that the select cannot show is left as it is.
+      ...(values.recurrence === "custom" ? {} : { recurrence: ruleFor(values.recurrence, anchor) }),
     };
     const invalid = checkValues(values);
     if (Object.keys(invalid).length) return showErrors(form, invalid);
@@ -157,6 +186,73 @@ export function TaskForm({ task }: { task?: Task }) {
           )}
         </div>
       </div>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <SelectField label="List" name="listId" value={values.listId} onChange={(e) => set("listId", e.target.value)} error={errors.listId}>
+          {listOptions.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+              {l.archived ? " (archived)" : ""}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Repeat"
+          name="recurrence"
+          value={values.recurrence}
+          onChange={(e) => set("recurrence", e.target.value as RepeatChoice)}
+          hint={
+            values.recurrence === "none"
+              ? "Does not repeat"
+              : `${values.recurrence === "custom" && task?.recurrence ? recurrenceInWords(task.recurrence) : choiceLabel(values.recurrence as Exclude<RepeatChoice, "custom">, anchor)}; completing it adds the next one.`
+          }
+          error={errors.recurrence}
+        >
+          {task?.recurrence && values.recurrence === "custom" && <option value="custom">{recurrenceInWords(task.recurrence)}</option>}
+          {REPEAT_CHOICES.map((c) => (
+            <option key={c} value={c}>
+              {choiceLabel(c, anchor)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <fieldset aria-describedby={errors.labelIds ? "task-labels-error" : undefined}>
+        <legend className="text-sm font-medium text-zinc-700 dark:text-zinc-300">Labels</legend>
+        {labels.length === 0 ? (
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            No labels yet.{" "}
+            <Link href="/lists" className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+              Add labels
+            </Link>
+          </p>
+        ) : (
+          <div className="mt-2 flex flex-wrap gap-2">
+            {labels.map((label) => {
+              const checked = values.labelIds.includes(label.id);
+              return (
+                <label
+                  key={label.id}
+                  className="inline-flex min-h-9 cursor-pointer items-center gap-2 rounded-full border border-zinc-300 px-3 text-sm has-checked:border-indigo-500 has-checked:bg-indigo-50 has-focus-visible:ring-2 has-focus-visible:ring-indigo-500 dark:border-zinc-700 dark:has-checked:bg-indigo-950/60"
+                >
+                  <input
+                    type="checkbox"
+                    name="labelIds"
+                    value={label.id}
+                    checked={checked}
+                    onChange={() => set("labelIds", checked ? values.labelIds.filter((id) => id !== label.id) : [...values.labelIds, label.id])}
+                    className="size-4 accent-indigo-600 dark:accent-indigo-500"
+                  />
+                  #{label.name}
+                </label>
+              );
+            })}
+          </div>
+        )}
+        {errors.labelIds && (
+          <p id="task-labels-error" className="mt-1 text-sm text-red-600 dark:text-red-400">
+            {errors.labelIds}
+          </p>
+        )}
+      </fieldset>
       <div className="flex flex-col-reverse gap-2 border-t border-zinc-200 pt-5 sm:flex-row sm:justify-end dark:border-zinc-800">
         <Link href="/tasks" className={buttonClass("secondary")}>
           Cancel

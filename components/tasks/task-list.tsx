@@ -15,7 +15,7 @@ import { SearchBox } from "./search-box";
 import { SortControls } from "./sort-controls";
 import { StatusTabs } from "./status-tabs";
 import { checkboxId, TaskRow } from "./task-row";
-import { useUndoToast } from "./use-undo-toast";
+import { nextOccurrenceNote, useUndoToast } from "./use-undo-toast";
 
 type Props = {
   /** The first page, loaded by the server for `filters`. */
@@ -24,6 +24,9 @@ type Props = {
   counts: Record<TaskStatus, number>;
   /** The viewer's today (YYYY-MM-DD), for due labels and the Overdue tab. */
   today: string;
+  /** Names of the user's lists and labels by id, for the rows' chips. */
+  listNames?: Record<number, string>;
+  labelNames?: Record<number, string>;
 };
 
 /**
@@ -43,7 +46,7 @@ const LIST_ID = "task-list";
  * them); changes made here show at once and are sent to the API, then the server data is
  * refreshed so counts and other pages agree.
  */
-export function TaskList({ initialPage, filters, counts, today }: Props) {
+export function TaskList({ initialPage, filters, counts, today, listNames = {}, labelNames = {} }: Props) {
   const router = useRouter();
   const [navigating, startNavigation] = useTransition();
   // The filters the controls show while the URL (and the server's list) catches up.
@@ -165,9 +168,10 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
     rememberPlace(task.id);
     setLocal((l) => ({ ...l, [task.id]: { task: optimistic, pending: true } }));
     try {
-      const { task: saved, changeSetId } = await tasksApi.update(task.id, { completed });
+      const { task: saved, changeSetId, next } = await tasksApi.update(task.id, { completed });
       setLocal((l) => ({ ...l, [task.id]: { task: saved, pending: false } }));
-      showUndoToast(completed ? "completed" : "reopened", [saved], changeSetId, showUndone);
+      // A repeating task's next occurrence arrives with the refresh; the toast says when it is due (one Undo reverts both).
+      showUndoToast(completed ? "completed" : "reopened", [saved], changeSetId, showUndone, nextOccurrenceNote(next, today));
       router.refresh();
     } catch (err) {
       setLocal((l) => {
@@ -287,7 +291,7 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
     }
   }
 
-  const unfiltered = filters.status === "all" && !filters.q;
+  const unfiltered = filters.status === "all" && !filters.q && !filters.list && !filters.label;
   // Under All without completed tasks, the All count is what the list holds: the open ones.
   const tabCounts = { ...counts, all: hidesCompleted(shownFilters) ? counts.active : counts.all };
   const completedHidden = hidesCompleted(filters) ? counts.completed : 0;
@@ -296,7 +300,7 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-col gap-3 xl:flex-row xl:items-center xl:justify-between">
+      <div className="flex flex-wrap items-center justify-between gap-3">
         <StatusTabs
           value={shownFilters.status}
           counts={tabCounts}
@@ -357,6 +361,8 @@ export function TaskList({ initialPage, filters, counts, today }: Props) {
                 key={task.id}
                 task={task}
                 today={today}
+                listName={filters.list ? undefined : listNames[task.listId]}
+                labelNames={task.labelIds.map((id) => labelNames[id]).filter((n): n is string => !!n)}
                 pending={local[task.id]?.pending}
                 onToggle={toggle}
                 onDelete={(t) => {

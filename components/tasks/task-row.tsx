@@ -12,6 +12,9 @@ export const checkboxId = (id: number) => `task-${id}-done`;
 type Props = {
   task: Task;
   today: string;
+  /** The task's list, shown when the page lists more than one list. */
+  listName?: string;
+  labelNames?: readonly string[];
   /** A change to this task is on its way to the server. */
   pending?: boolean;
   onToggle: (task: Task) => void;
@@ -19,7 +22,7 @@ type Props = {
 };
 
 /** One task: a completion checkbox, its text, priority and due date, and Edit/Delete. */
-export function TaskRow({ task, today, pending, onToggle, onDelete }: Props) {
+export function TaskRow({ task, today, listName, labelNames = [], pending, onToggle, onDelete }: Props) {
   const titleId = `task-${task.id}-title`;
   return (
     <li aria-labelledby={titleId} aria-busy={pending || undefined} className="flex items-start gap-3 px-4 py-3.5 sm:px-5">
@@ -52,6 +55,28 @@ export function TaskRow({ task, today, pending, onToggle, onDelete }: Props) {
         <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1.5">
           <PriorityBadge priority={task.priority} />
           {task.dueDate && <DueLabel dueDate={task.dueDate} today={today} completed={task.completed} />}
+          {task.recurrenceText && (
+            <span className="inline-flex items-center gap-1 text-xs text-zinc-600 dark:text-zinc-400">
+              <span aria-hidden>↻</span>
+              <span className="sr-only">Repeats: </span>
+              {task.recurrenceText}
+            </span>
+          )}
+          {listName && (
+            <span className="text-xs text-zinc-600 dark:text-zinc-400">
+              <span className="sr-only">List: </span>
+              {listName}
+            </span>
+          )}
+          {labelNames.length > 0 && (
+            <ul aria-label="Labels" className="flex flex-wrap gap-1">
+              {labelNames.map((name) => (
+                <li key={name} className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+                  #{name}
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       </div>
       <div className="-mr-2 flex shrink-0 items-center gap-0.5 sm:mr-0">

@@ -8,7 +8,7 @@ import type { Task } from "@/lib/tasks/schemas";
 import { ApiError, errorMessage, tasksApi } from "./api";
 import { DueLabel } from "./due-label";
 import { PriorityBadge } from "./priority-badge";
-import { useUndoToast } from "./use-undo-toast";
+import { nextOccurrenceNote, useUndoToast } from "./use-undo-toast";
 
 const checkboxId = (id: number) => `upcoming-${id}-done`;
 
@@ -37,8 +37,8 @@ export function UpcomingTasks({ tasks, today, labelledBy }: { tasks: Task[]; tod
     const index = tasks.findIndex((t) => t.id === task.id);
     const neighbour = tasks[index + 1] ?? tasks[index - 1];
     try {
-      const { task: saved, changeSetId } = await tasksApi.update(task.id, { completed: true });
-      showUndoToast("completed", [saved], changeSetId);
+      const { task: saved, changeSetId, next } = await tasksApi.update(task.id, { completed: true });
+      showUndoToast("completed", [saved], changeSetId, undefined, nextOccurrenceNote(next, today));
       router.refresh();
       if (neighbour) document.getElementById(checkboxId(neighbour.id))?.focus();
     } catch (err) {

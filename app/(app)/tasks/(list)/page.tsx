@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ListNav } from "@/components/lists/list-nav";
 import { listedStatus, parseTaskFilters } from "@/components/tasks/filters";
 import { TaskList } from "@/components/tasks/task-list";
 import { buttonClass } from "@/components/ui/button";
 import { PlusIcon } from "@/components/ui/icons";
+import { listLabels } from "@/lib/labels";
+import { listLists } from "@/lib/lists";
 import { requireUser } from "@/lib/session";
 import { listTasks, taskStats } from "@/lib/tasks";
 import { userToday } from "@/lib/timezone-server";
@@ -15,10 +18,22 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function TasksPage({ searchParams }: Props) {
   const user = await requireUser();
   const [filters, today] = await Promise.all([searchParams.then(parseTaskFilters), userToday()]);
-  const [page, stats] = await Promise.all([
-    listTasks(user.id, { status: listedStatus(filters), q: filters.q || undefined, sort: filters.sort, order: filters.order, today }),
+  const [page, stats, lists, labels] = await Promise.all([
+    listTasks(user.id, {
+      status: listedStatus(filters),
+      q: filters.q || undefined,
+      sort: filters.sort,
+      order: filters.order,
+      today,
+      list: filters.list,
+      label: filters.label,
+    }),
     taskStats(user.id, today),
+    // Archived lists are left out of the switcher but still named on their tasks' rows.
+    listLists(user.id, { archived: "include" }),
+    listLabels(user.id),
   ]);
+  const activeLists = lists.filter((l) => !l.archived || l.id === filters.list);
 
   const summary =
     stats.total === 0
@@ -34,17 +49,22 @@ export default async function TasksPage({ searchParams }: Props) {
           <h1 className="text-2xl font-semibold tracking-tight">Tasks</h1>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{summary}</p>
         </div>
-        <Link href="/tasks/new" className={buttonClass("primary")}>
+        <Link href={filters.list ? `/tasks/new?list=${filters.list}` : "/tasks/new"} className={buttonClass("primary")}>
           <PlusIcon />
           New task
         </Link>
       </div>
-      <TaskList
-        initialPage={page}
-        filters={filters}
-        today={today}
-        counts={{ all: stats.total, active: stats.active, completed: stats.completed, overdue: stats.overdue }}
-      />
+      <div className="grid gap-4 lg:grid-cols-[13rem_minmax(0,1fr)] lg:gap-6">
+        <ListNav lists={activeLists} labels={labels} filters={filters} />
+        <TaskList
+          initialPage={page}
+          filters={filters}
+          today={today}
+          counts={{ all: stats.total, active: stats.active, completed: stats.completed, overdue: stats.overdue }}
+          listNames={Object.fromEntries(lists.map((l) => [l.id, l.name]))}
+          labelNames={Object.fromEntries(labels.map((l) => [l.id, l.name]))}
+        />
+      </div>
     </div>
   );
 }
