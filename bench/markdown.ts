@@ -61,15 +61,16 @@ export function streamOnce(message: string, chunk: number): { ms: number; render
   for (let end = chunk; ; end += chunk) {
     const text = message.slice(0, Math.min(end, message.length));
     const pieces = splitBlocks(text);
+    // What RichMarkdown hands each MarkdownPiece: the last piece with its open syntax closed.
+    const sources = pieces.map((p, i) => (i === pieces.length - 1 ? closeUnfinished(p) : p));
     for (let i = 0; i < pieces.length; i++) {
-      const last = i === pieces.length - 1;
-      const source = last ? closeUnfinished(pieces[i]!) : pieces[i]!;
-      if (previous[i] === source) continue; // memo hit: React skips this piece
-      // A single piece through RichMarkdown: it splits to itself and renders its blocks.
+      if (previous[i] === sources[i]) continue; // memo hit: React skips this piece
+      // A single piece through RichMarkdown: it splits to itself and renders its blocks
+      // (MarkdownPiece is not exported; RichMarkdown's own split of one piece is the small extra).
       render(pieces[i]!);
       renders++;
     }
-    previous = pieces.map((p, i) => (i === pieces.length - 1 ? closeUnfinished(p) : p));
+    previous = sources;
     if (end >= message.length) break;
   }
   return { ms: performance.now() - started, renders };
