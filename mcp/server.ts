@@ -16,7 +16,9 @@ export type TaskServerOptions = { timeZone?: string; source?: ChangeSource };
 export function createTaskServer(userId: string, options: TaskServerOptions = {}): McpServer {
   const server = new McpServer(
     { name: "tasktalk-tasks", title: "Tasktalk tasks", version: "1.0.0" },
-    { instructions: `Tools for the signed-in user's todo tasks. Use ${TOOL.list_tasks} to find a task's id before changing it.` },
+    {
+      instructions: `Tools for the signed-in user's todo tasks, their lists and labels. Use ${TOOL.list_tasks} to find a task's id before changing it, and ${TOOL.list_lists} to see the lists a task can go in (by name).`,
+    },
   );
   const ctx: ToolContext = { userId, today: () => todayIn(options.timeZone), source: options.source ?? "mcp" };
   for (const tool of TASK_TOOLS) registerTool(server, ctx, tool as AnyTaskTool);

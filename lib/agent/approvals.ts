@@ -26,12 +26,14 @@ function parseArgs(input: unknown): Args {
 /**
  * Which tool calls need the user's confirmation. The rule reads the call itself, so it holds
  * however a model spells a change:
- * - every delete (`confirm: "always"` on the tool);
+ * - every delete (`confirm: "always"` on the tool), delete_list included: it names no task, but
+ *   its tasks may go with it;
  * - a call that changes more than one existing task (complete_tasks with two ids);
  * - several calls in one model response that together change more than one task;
  * - a call that changes a task other than the one this turn already changed;
  * - an undo that would delete tasks (undoing an add) or change more than one task back.
- * Adding tasks is never confirmed: it touches no existing task, and can be undone.
+ * Adding tasks is never confirmed: it touches no existing task, and can be undone. Nor is making
+ * or renaming a list (`kind: "organize"`): no task changes.
  */
 export class ApprovalPolicy {
   /** Reads what an undo would do, for the user the turn runs as (lib/tasks/undo.ts previewUndo). */

@@ -24,6 +24,6 @@ export const renameLabelSchema = z.strictObject({ name: labelNameSchema });
 export const labelNamesSchema = z
   .array(labelNameSchema)
   .max(LABELS_PER_TASK_MAX, `A task can have at most ${LABELS_PER_TASK_MAX} labels.`)
-  .transform((names) => [...new Map(names.map((n) => [n.toLowerCase(), n])).values()]);
+  .transform((names) => names.filter((n, i) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) === i));
 
 export type Label = { id: number; name: string; openCount: number };

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { parseWith } from "@/lib/http";
 import { isUniqueViolation } from "@/lib/lists/names";
 import { createLabelSchema, labelIdSchema, labelNamesSchema, LABELS_MAX, renameLabelSchema, type Label } from "./schemas";
@@ -107,4 +107,14 @@ export async function labelIdsNamed(userId: string, input: unknown): Promise<Arr
   const missing = lower.filter((k) => !byKey.has(k));
   if (missing.length) throw tooMany();
   return lower.map((k) => byKey.get(k)!);
+}
+
+/** The user's label with this name (case-insensitive), for filters by name; an unknown name is an error listing the labels. */
+export async function labelNamed(userId: string, name: string): Promise<Label> {
+  const labels = await listLabels(userId);
+  const wanted = name.trim().toLowerCase();
+  const label = labels.find((l) => l.name.toLowerCase() === wanted);
+  if (label) return label;
+  const names = labels.map((l) => `“${l.name}”`);
+  throw new ValidationError(`There is no label named “${name.trim()}”. ${names.length ? `Your labels: ${names.join(", ")}.` : "You have no labels yet."}`, { label: "Unknown label." });
 }

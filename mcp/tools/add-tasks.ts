@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { ADD_MAX, addTasks } from "@/lib/tasks";
-import { taskSchema } from "@/lib/tasks/schemas";
 import { defineTool } from "./define";
 import { describeTask } from "./format";
-import { toolFields } from "./schemas";
+import { placementFields, resolvePlacement, withNames } from "./placement";
+import { namedTaskSchema, toolFields } from "./schemas";
 
 export const addTasksTool = defineTool({
   name: "add_tasks",
@@ -18,17 +18,24 @@ export const addTasksTool = defineTool({
           description: toolFields.description.optional(),
           priority: toolFields.priority.optional(),
           dueDate: toolFields.dueDate.optional(),
+          list: placementFields.list.optional(),
+          labels: placementFields.labels.optional(),
+          repeat: placementFields.repeat.optional(),
         }),
       )
       .min(1, "Give at least one task.")
       .max(ADD_MAX, `At most ${ADD_MAX} tasks at once.`)
       .describe(`The tasks to create, 1–${ADD_MAX}.`),
   }),
-  outputSchema: z.object({ tasks: z.array(taskSchema), changeSetId: z.string() }),
+  outputSchema: z.object({ tasks: z.array(namedTaskSchema), changeSetId: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
   effect: { kind: "add" },
   async run(ctx, args) {
-    const { tasks, changeSetId } = await addTasks(ctx.userId, args.tasks, ctx.source);
+    const items = [];
+    for (const { list, labels, repeat, ...fields } of args.tasks) items.push({ ...fields, ...(await resolvePlacement(ctx.userId, { list, labels, repeat })) });
+    const added = await addTasks(ctx.userId, items, ctx.source, { today: ctx.today() });
+    const { changeSetId } = added;
+    const tasks = await withNames(ctx.userId, added.tasks);
     return { summary: [`Added ${tasks.length} task${tasks.length === 1 ? "" : "s"}:`, ...tasks.map((t) => `- ${describeTask(t)}`)].join("\n"), data: { tasks, changeSetId } };
   },
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { changeTasks } from "@/lib/tasks";
 import { defineTool, idsInArgs } from "./define";
-import { describeBatch } from "./format";
+import { describeBatch, namedResults } from "./format";
 import { batchIds, batchOutput } from "./schemas";
 
 export const completeTasksTool = defineTool({
@@ -18,7 +18,8 @@ export const completeTasksTool = defineTool({
   effect: { kind: "change", confirm: "several", taskIds: idsInArgs },
   async run(ctx, args) {
     const completed = args.completed ?? true;
-    const data = await changeTasks(ctx.userId, { ids: args.ids }, { completed }, ctx.source, { atomic: false });
+    const changed = await changeTasks(ctx.userId, { ids: args.ids }, { completed }, ctx.source, { atomic: false, today: ctx.today() });
+    const data = { ...changed, results: await namedResults(ctx.userId, changed.results) };
     return { summary: describeBatch(completed ? "Completed" : "Reopened", data.results), data };
   },
 });

@@ -10,13 +10,16 @@ export type ToolContext = { userId: string; today: () => string; source: ChangeS
 
 /**
  * What a call does to tasks that already exist, read from its own arguments: the confirmation
- * rule's input (lib/agent/approvals.ts). `confirm: "always"` for deletes; otherwise a call
+ * rule's input (lib/agent/approvals.ts). `confirm: "always"` for deletes (delete_list too, whose
+ * tasks may go with it); otherwise a call
  * that changes more than one existing task is confirmed, however it is spelled.
  */
 export type ToolEffect =
   | { kind: "read" }
   | { kind: "add" }
   | { kind: "undo" }
+  // Makes or renames a list or label: changes no existing task, so it is never confirmed.
+  | { kind: "organize" }
   | { kind: "change"; confirm: "always" | "several"; taskIds: (args: Record<string, unknown>) => number[] };
 
 export type ToolOutcome<Out> = { summary: string; data: Out };

@@ -3,15 +3,20 @@ import { addTaskTool } from "./add-task";
 import { addTasksTool } from "./add-tasks";
 import { completeTaskTool } from "./complete-task";
 import { completeTasksTool } from "./complete-tasks";
+import { createListTool } from "./create-list";
+import { deleteListTool } from "./delete-list";
 import { deleteTaskTool } from "./delete-task";
 import { deleteTasksTool } from "./delete-tasks";
 import type { AnyTaskTool } from "./define";
+import { listLabelsTool } from "./list-labels";
+import { listListsTool } from "./list-lists";
 import { listTasksTool } from "./list-tasks";
+import { renameListTool } from "./rename-list";
 import { undoLastChangeTool } from "./undo-last-change";
 import { updateTaskTool } from "./update-task";
 import { updateTasksTool } from "./update-tasks";
 
-/** The one list of task tools: the MCP server registers these, and every tool name elsewhere derives from it. */
+/** The one list of task tools (with the lists and labels they are filed in): the MCP server registers these, and every tool name elsewhere derives from it. */
 export const TASK_TOOLS = [
   addTaskTool,
   addTasksTool,
@@ -23,6 +28,11 @@ export const TASK_TOOLS = [
   deleteTaskTool,
   deleteTasksTool,
   undoLastChangeTool,
+  listListsTool,
+  createListTool,
+  renameListTool,
+  deleteListTool,
+  listLabelsTool,
 ] as const;
 
 export type ToolName = (typeof TASK_TOOLS)[number]["name"];

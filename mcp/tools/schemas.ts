@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { placementFields } from "./placement";
 import { descriptionSchema, isoDateSchema, prioritySchema, taskIdSchema, taskSchema, titleSchema } from "@/lib/tasks/schemas";
 
 // Tool-facing field schemas: the service's rules, with descriptions written for a model.
@@ -18,6 +19,9 @@ export const taskChanges = {
   priority: toolFields.priority.optional(),
   dueDate: toolFields.dueDate.nullable().optional(),
   completed: z.boolean().optional().describe("true marks it done, false reopens it."),
+  list: placementFields.list.optional(),
+  labels: placementFields.labels.optional(),
+  repeat: placementFields.repeat.optional(),
 };
 
 export const BATCH_IDS_MAX = 50;
@@ -30,13 +34,20 @@ export const batchIds = z
 
 const changeSetId = z.string().nullable().describe("The change set this call recorded: pass it to undo_last_change to undo exactly this change.");
 
-export const taskOutput = z.object({ task: taskSchema, changeSetId });
+/** A task as the tools return it: the service's fields, with its list's and labels' names. */
+export const namedTaskSchema = taskSchema.extend({
+  list: z.string().optional().describe("The name of its list"),
+  labels: z.array(z.string()).optional().describe("The names of its labels"),
+});
+
+/** `next`: the occurrence that completing a repeating task added (same change set). */
+export const taskOutput = z.object({ task: namedTaskSchema, changeSetId, next: namedTaskSchema.optional() });
 
 /** A batch's result, item by item in the order given: one missing task does not stop the rest. */
 export const batchOutput = z.object({
   results: z.array(
     z.union([
-      z.object({ id: z.number().int(), ok: z.literal(true), task: taskSchema }),
+      z.object({ id: z.number().int(), ok: z.literal(true), task: namedTaskSchema, next: namedTaskSchema.optional() }),
       z.object({ id: z.number().int(), ok: z.literal(false), error: z.string() }),
     ]),
   ),

@@ -24,16 +24,21 @@ afterAll(async () => {
 const rowsOf = (userId: string) => db.select().from(tasks).where(eq(tasks.userId, userId));
 
 describe("tool catalogue", () => {
-  it("lists the ten tools with schemas, annotations and no user id anywhere", async () => {
+  it("lists the fifteen tools with schemas, annotations and no user id anywhere", async () => {
     const { tools } = await asAlice.client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual([
       "add_task",
       "add_tasks",
       "complete_task",
       "complete_tasks",
+      "create_list",
+      "delete_list",
       "delete_task",
       "delete_tasks",
+      "list_labels",
+      "list_lists",
       "list_tasks",
+      "rename_list",
       "undo_last_change",
       "update_task",
       "update_tasks",
