@@ -28,6 +28,7 @@ const MAX_ROWS_PX = 200;
 export function Composer({ maxLength, streaming, canStop, closedReason, placeholder, focusKey, onSend, onStop }: Props) {
   const [text, setText] = useState("");
   const box = useRef<HTMLTextAreaElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   const counterId = useId();
   const disabled = !!closedReason;
   const trimmed = text.trim();
@@ -46,11 +47,11 @@ export function Composer({ maxLength, streaming, canStop, closedReason, placehol
     if (!disabled) box.current?.focus({ preventScroll: true });
   }, [disabled, focusKey]);
 
-  // When an answer ends, focus comes back if it was lost (Stop, or a card's button, went away or was disabled).
+  // When an answer ends, focus comes back if it was lost (a card's button went away or was disabled) or was on Stop.
   useEffect(() => {
     if (streaming || disabled) return;
     const active = document.activeElement;
-    if (!active || active === document.body) box.current?.focus({ preventScroll: true });
+    if (!active || active === document.body || form.current?.contains(active)) box.current?.focus({ preventScroll: true });
   }, [streaming, disabled]);
 
   function submit() {
@@ -61,6 +62,7 @@ export function Composer({ maxLength, streaming, canStop, closedReason, placehol
 
   return (
     <form
+      ref={form}
       className="border-t border-zinc-200 bg-white/90 px-3 pt-3 pb-3 sm:px-5 dark:border-zinc-800 dark:bg-zinc-900/90"
       onSubmit={(e) => {
         e.preventDefault();
@@ -93,6 +95,7 @@ export function Composer({ maxLength, streaming, canStop, closedReason, placehol
         </div>
         {streaming ? (
           <button
+            key="stop"
             type="button"
             onClick={onStop}
             disabled={!canStop}
@@ -104,6 +107,7 @@ export function Composer({ maxLength, streaming, canStop, closedReason, placehol
           </button>
         ) : (
           <button
+            key="send"
             type="submit"
             disabled={disabled || !trimmed}
             aria-label="Send"

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { assistantText, isLocalItem, userText } from "@/lib/chatkit/reducer";
 import type { ChatAction, ThreadItem } from "@/lib/chatkit/schemas";
@@ -72,14 +72,25 @@ export function ThreadItemView({ item, live, busy, sendingAction, onAction, acti
 /** The user's bubble, with "Not sent · Retry" when it never reached the server, its actions, and Edit in place. */
 function UserMessage({ text, pending, actions }: { text: string; pending: boolean; actions: Props["actions"] }) {
   const [editing, setEditing] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const cancelled = useRef(false);
   const unsent = !!actions?.onResend;
+  // Escape or Cancel puts focus back on Edit, where the reader left from.
+  useEffect(() => {
+    if (editing || !cancelled.current) return;
+    cancelled.current = false;
+    box.current?.querySelector<HTMLButtonElement>('button[aria-label="Edit message"]')?.focus();
+  }, [editing]);
   const save = actions?.onSaveEdit;
   if (editing && save && actions) {
     return (
       <MessageEditor
         initial={text}
         maxLength={actions.maxLength}
-        onCancel={() => setEditing(false)}
+        onCancel={() => {
+          cancelled.current = true;
+          setEditing(false);
+        }}
         onSave={(next) => {
           setEditing(false);
           save(next);
@@ -88,7 +99,7 @@ function UserMessage({ text, pending, actions }: { text: string; pending: boolea
     );
   }
   return (
-    <div className="group flex flex-col gap-1">
+    <div ref={box} className="group flex flex-col gap-1">
       <div className="flex justify-end" data-testid="chat-user-message" data-pending={pending || undefined} data-unsent={unsent || undefined}>
         <p
           className={cn(

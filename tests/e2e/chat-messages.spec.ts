@@ -227,6 +227,7 @@ test("Edit the last user message: Escape leaves it, Send replaces it and its ans
   await editor.fill("something else");
   await editor.press("Escape");
   await expect(editor).toHaveCount(0);
+  await expect(messageBox(page, "user").last().getByRole("button", { name: "Edit message" })).toBeFocused();
   await expect(userMessages(page).last()).toHaveText("You: add buy milk tomorrow");
 
   await messageBox(page, "user").last().getByRole("button", { name: "Edit message" }).click();
