@@ -6,6 +6,7 @@ import { cn } from "@/components/ui/cn";
 export const NAV_ITEMS = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/tasks", label: "Tasks" },
+  { href: "/upcoming", label: "Upcoming" },
   { href: "/chat", label: "Chat" },
   { href: "/profile", label: "Profile" },
 ] as const;

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { ApiKeys } from "@/components/profile/api-keys";
+import { CalendarFeed } from "@/components/profile/calendar-feed";
 import { ChangePasswordForm } from "@/components/profile/change-password-form";
 import { ProfileNameForm } from "@/components/profile/profile-name-form";
 import { Card } from "@/components/ui/card";
 import { listApiKeys } from "@/lib/api-keys/service";
+import { calendarFeedStatus } from "@/lib/calendar/feeds";
 import { requireUser } from "@/lib/session";
 import { userTimeZone } from "@/lib/timezone-server";
 
@@ -43,6 +45,7 @@ export default async function ProfilePage() {
         </p>
         <ApiKeys initialKeys={await listApiKeys(user.id)} mcpUrl={await mcpUrl()} timeZone={await userTimeZone()} />
       </Card>
+      <CalendarFeed initialFeed={await calendarFeedStatus(user.id)} timeZone={await userTimeZone()} />
     </div>
   );
 }
