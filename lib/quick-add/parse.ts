@@ -2,6 +2,9 @@ import { extractTrailingDate } from "@/lib/agent/offline/dates";
 import { completeRule, parseRecurrence, recurrenceInWords, recurrenceSchema, type Recurrence } from "@/lib/recurrence";
 import type { TaskPriority } from "@/lib/tasks/schemas";
 import { scanMarks, type Mark } from "./marks";
+import { blankSpans as blank, titleWithout } from "./title";
+
+export { titleWithout };
 
 /*
  * Quick add: one line of text ("Pay rent every month on the 1st #home p1") read into a task's
@@ -42,18 +45,6 @@ const key = (name: string) => name.trim().toLowerCase().replace(/\s+/g, " ");
 function findByName<T extends { name: string }>(items: ReadonlyArray<T>, name: string): T | undefined {
   const wanted = new Set([key(name), key(name.replace(/[-_]+/g, " "))]);
   return items.find((item) => wanted.has(key(item.name)));
-}
-
-/** The text with these spans blanked out (same length, so every offset still holds). */
-function blank(text: string, spans: ReadonlyArray<{ start: number; end: number }>, fill = " "): string {
-  let out = text;
-  for (const { start, end } of spans) out = out.slice(0, start) + fill.repeat(end - start) + out.slice(end);
-  return out;
-}
-
-/** The text without the tokens' spans, spaces collapsed. */
-export function titleWithout(text: string, tokens: ReadonlyArray<{ start: number; end: number }>): string {
-  return blank(text, tokens).replace(/\s+/g, " ").replace(/\s+([,.!?;:])/g, "$1").trim().replace(/^[,;:]\s*/, "");
 }
 
 export function parseQuickAdd(input: string, context: QuickAddContext): QuickAddParse {

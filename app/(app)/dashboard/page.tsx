@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { QuickAdd } from "@/components/quick-add/quick-add";
 import { UpcomingTasks } from "@/components/tasks/upcoming-tasks";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -54,6 +55,8 @@ export default async function DashboardPage() {
           </Link>
         </div>
       </div>
+
+      <QuickAdd />
 
       <section aria-labelledby="overview-heading">
         <h2 id="overview-heading" className="sr-only">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ListNav } from "@/components/lists/list-nav";
+import { QuickAdd } from "@/components/quick-add/quick-add";
 import { listedStatus, parseTaskFilters } from "@/components/tasks/filters";
 import { TaskList } from "@/components/tasks/task-list";
 import { buttonClass } from "@/components/ui/button";
@@ -54,6 +55,7 @@ export default async function TasksPage({ searchParams }: Props) {
           New task
         </Link>
       </div>
+      <QuickAdd />
       <div className="grid gap-4 lg:grid-cols-[13rem_minmax(0,1fr)] lg:gap-6">
         <ListNav lists={activeLists} labels={labels} filters={filters} />
         <TaskList
