@@ -14,6 +14,7 @@ const itemClass = (current: boolean) =>
       : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800",
   );
 
+/** The open count; "open" is for screen readers, so the link reads "Inbox 3 open" and starts with what it shows. */
 function Count({ n }: { n: number }) {
   return (
     <span className="shrink-0 text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
@@ -104,9 +105,9 @@ export function ListNav(props: Props) {
           <ListNavContent {...props} />
         </div>
       </details>
-      <aside className="hidden lg:block">
+      <div className="hidden lg:block">
         <ListNavContent {...props} />
-      </aside>
+      </div>
     </>
   );
 }

@@ -307,7 +307,7 @@ export function TaskList({ initialPage, filters, counts, today, listNames = {}, 
           hrefFor={(status) => tasksHref({ ...shownFilters, status })}
           onSelect={(status) => navigate({ status })}
         />
-        <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+        <div className="flex w-full flex-col gap-2 sm:flex-row sm:items-center xl:w-auto">
           {shownFilters.status === "all" && (
             <ShowCompletedToggle
               checked={!!shownFilters.showCompleted}
