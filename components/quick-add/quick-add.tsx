@@ -45,8 +45,10 @@ export function QuickAdd({ autoFocus = false, onAdded }: { autoFocus?: boolean; 
   const [status, setStatus] = useState<Status | null>(null);
   const preview = useLinePreview(text);
   const current = preview?.text === text ? preview.parsed : null;
+  // While the next reading is on its way, the last one's chips whose words are still in place stay up (no flicker); Enter uses a fresh one.
+  const shown = preview?.parsed ?? null;
   const today = todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone);
-  const chips = (current?.tokens ?? []).filter((t) => !removed.has(tokenKey(t)));
+  const chips = (shown?.tokens ?? []).filter((t) => !removed.has(tokenKey(t)) && text.slice(t.start, t.end) === t.text);
   const title = current ? titleWithout(text, chips) : text.trim();
 
   async function add() {
@@ -123,7 +125,7 @@ export function QuickAdd({ autoFocus = false, onAdded }: { autoFocus?: boolean; 
         {chips.length > 0 && (
           <ul aria-label="Found in what you typed" className="flex flex-wrap gap-1.5">
             {chips.map((token) => {
-              const label = chipText(token, current!, today);
+              const label = chipText(token, shown!, today);
               return (
                 <li
                   key={`${token.kind}-${token.start}`}
