@@ -112,7 +112,7 @@ export function Composer({ maxLength, streaming, canStop, closedReason, placehol
             disabled={disabled || !trimmed}
             aria-label="Send"
             title="Send (Enter)"
-            className="grid size-11 shrink-0 place-items-center rounded-xl bg-indigo-600 text-white hover:bg-indigo-500 disabled:cursor-not-allowed disabled:bg-indigo-600/40 dark:bg-indigo-500 dark:hover:bg-indigo-400 dark:disabled:bg-indigo-500/30"
+            className="grid size-11 shrink-0 place-items-center rounded-xl bg-indigo-600 text-white hover:bg-indigo-700 disabled:cursor-not-allowed disabled:bg-indigo-600/40 dark:bg-indigo-500 dark:hover:bg-indigo-600 dark:disabled:bg-indigo-500/30"
           >
             <svg aria-hidden viewBox="0 0 20 20" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
               <path d="M10 16V4M5 9l5-5 5 5" />

@@ -138,7 +138,7 @@ export function MessageEditor({ initial, maxLength, onSave, onCancel }: { initia
         <button
           type="submit"
           disabled={!trimmed}
-          className="inline-flex h-8 items-center rounded-md bg-indigo-600 px-3 text-sm font-medium text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:bg-indigo-600/40 dark:bg-indigo-500 dark:hover:bg-indigo-400"
+          className="inline-flex h-8 items-center rounded-md bg-indigo-600 px-3 text-sm font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:bg-indigo-600/40 dark:bg-indigo-500 dark:hover:bg-indigo-600"
         >
           Send
         </button>

@@ -135,7 +135,7 @@ export function ThreadListView({ threads, activeId, hasMore, loadingMore, error,
                     )}
                   >
                     <span className="block truncate">{title}</span>
-                    <span className="block text-xs font-normal text-zinc-500 dark:text-zinc-400">{when(thread.created_at)}</span>
+                    <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400">{when(thread.created_at)}</span>
                   </button>
                   <div
                     className={cn(
