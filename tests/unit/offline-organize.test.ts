@@ -62,6 +62,13 @@ describe("list phrases", () => {
     ["email bob@example.com", { type: "unknown" }],
   ])("still: %s", (text, intent) => expect(parsed(text)).toMatchObject(intent));
 
+  it("keeps a priority label, a leading date and marks on the reading without a list", () => {
+    expect(parsed("asap: reply to Jenny")).toMatchObject({ type: "add", tasks: [{ title: "Reply", priority: "high" }], list: { name: "Jenny", plain: [{ title: "Reply to Jenny", priority: "high" }] } });
+    expect(parsed("friday: talk to Sam")).toMatchObject({ list: { plain: [{ title: "Talk to Sam", dueDate: FRI }] } });
+    expect(parsed("add milk to groceries @errands")).toMatchObject({ list: { plain: [{ title: "Milk to groceries", labels: ["errands"] }] } });
+    expect(parsed("move buy milk to 5pm")).toMatchObject({ type: "clarify", message: expect.stringContaining("no time of day") });
+  });
+
   it("keeps the words as the title when no list has that name", () => {
     expect(parsed("I need to go to the bank")).toMatchObject({ type: "add", list: { name: "bank", explicit: false, plain: [{ title: "Go to the bank" }] } });
   });
@@ -112,6 +119,8 @@ describe("quick-add marks typed in chat", () => {
     ["standup every weekday #work", { type: "add", tasks: [{ title: "Standup", repeat: "every weekday" }], list: { name: "work", explicit: true } }],
     ["add call the bank @phone", { type: "add", tasks: [{ title: "Call the bank", labels: ["phone"] }] }],
     ["add sort the photos p3 @home", { type: "add", tasks: [{ title: "Sort the photos", labels: ["home"], priority: "low" }] }],
+    ["send the invoice on monday #work", { type: "add", tasks: [{ title: "Send the invoice", dueDate: "2026-12-07" }], list: { name: "work", explicit: true } }],
+    ["send the report to bob", { type: "unknown" }],
     ["pick up the parcel @errands @town friday", { type: "add", tasks: [{ title: "Pick up the parcel", labels: ["errands", "town"], dueDate: FRI }] }],
   ])("%s", (text, intent) => expect(parsed(text)).toMatchObject(intent));
 
@@ -196,6 +205,14 @@ describe("the planner with the user's lists", () => {
     expect(planNextStep(transcript("move the report to groceries", [["list_lists", {}, LISTS], ["list_tasks", { status: "all", limit: 100 }, tasks]]), WED)).toEqual({
       type: "calls",
       calls: [{ name: "update_task", args: { id: 5, list: "Groceries" } }],
+    });
+  });
+
+  it("puts a new task on the list when no task has the name: “put bread in groceries”", () => {
+    const tasks = { tasks: [{ id: 5, title: "Write the report", completed: false, listId: 1 }], nextCursor: null };
+    expect(planNextStep(transcript("put bread in groceries", [["list_lists", {}, LISTS], ["list_tasks", { status: "all", limit: 100 }, tasks]]), WED)).toEqual({
+      type: "calls",
+      calls: [{ name: "add_task", args: { title: "Bread", list: "Groceries" } }],
     });
   });
 

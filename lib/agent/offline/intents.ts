@@ -145,12 +145,12 @@ function repeatingStatement(message: string, text: string, today: string): Inten
 
 /** Quick-add marks put on every new task: the list on the request, labels and priority on each task. */
 function withMarks(intent: Extract<Intent, { type: "add" }>, marks: Marks): Intent {
-  const tasks = intent.tasks.map((t) => ({
+  const marked = eachNewTask(intent, (t) => ({
     ...t,
     ...(marks.labels.length ? { labels: [...new Set([...(t.labels ?? []), ...marks.labels])] } : {}),
     ...(marks.priority ? { priority: marks.priority } : {}),
   }));
-  return { type: "add", tasks, ...(marks.list ? { list: { name: marks.list, explicit: true } } : intent.list ? { list: intent.list } : {}) };
+  return marks.list && marked.type === "add" ? { type: "add", tasks: marked.tasks, list: { name: marks.list, explicit: true } } : marked;
 }
 
 /** A statement (not a question) that ends in a date is a task to add: "call the vet today at 5". */
@@ -173,7 +173,12 @@ function labelledPriority(text: string, today: string, depth: number): Intent | 
   const priority: TaskPriority = m[2] ? "low" : m[3] ? "medium" : "high";
   const inner = parseWords(m[5]!, today, depth + 1);
   const intent = inner.type === "add" ? inner : addIntent(m[5]!, today);
-  return intent.type === "add" ? { type: "add", tasks: intent.tasks.map((t) => ({ ...t, priority })) } : intent;
+  return intent.type === "add" ? eachNewTask(intent, (t) => ({ ...t, priority })) : intent;
+}
+
+/** The same change to every new task of an add, including the reading without a list. */
+function eachNewTask(intent: Extract<Intent, { type: "add" }>, change: (t: NewTask) => NewTask): Intent {
+  return { ...intent, tasks: intent.tasks.map(change), ...(intent.list ? { list: { ...intent.list, ...(intent.list.plain ? { plain: intent.list.plain.map(change) } : {}) } } : {}) };
 }
 
 
@@ -351,6 +356,6 @@ function leadingDate(text: string, today: string, depth: number): Intent | undef
   if (!m || !dueDate) return undefined;
   const inner = parseWords(m[2]!, today, depth + 1);
   const intent = inner.type === "add" ? inner : inner.type === "unknown" ? addIntent(m[2]!, today) : inner;
-  return intent.type === "add" ? { type: "add", tasks: intent.tasks.map((t) => ({ ...t, dueDate: t.dueDate ?? dueDate })) } : intent;
+  return intent.type === "add" ? eachNewTask(intent, (t) => ({ ...t, dueDate: t.dueDate ?? dueDate })) : intent;
 }
 

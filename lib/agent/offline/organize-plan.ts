@@ -188,29 +188,29 @@ export function planOrganize(intent: OrganizeIntent, ctx: OrganizeContext): Step
     }
     case "rename_list": {
       const done = found(turn, ORGANIZE_TOOL.rename_list);
-      if (done) return failed(done) ? errorReply(done) : reply(`Renamed the list ${quote(String(done.args.name ?? intent.from))} to ${quote(okOf(done)?.list?.name ?? intent.to)}.`);
+      if (done) return failed(done) ? errorReply(done) : reply(`Renamed the list ${quote(String(done.args.list ?? intent.from))} to ${quote(okOf(done)?.list?.name ?? intent.to)}.`);
       const read = readLists(turn);
       if ("step" in read) return read.step;
       const list = matchName(intent.from, read.lists);
       if (!list) return noSuchList(intent.from, read.lists);
-      return call(ORGANIZE_TOOL.rename_list, { name: list.name, newName: intent.to });
+      return call(ORGANIZE_TOOL.rename_list, { list: list.name, name: intent.to });
     }
     case "delete_list": {
       const done = found(turn, ORGANIZE_TOOL.delete_list);
       if (done) {
-        if (done.outcome?.status === "rejected") return reply(`Okay, I kept the list ${quote(String(done.args.name ?? intent.name))}.`);
+        if (done.outcome?.status === "rejected") return reply(`Okay, I kept the list ${quote(String(done.args.list ?? intent.name))}.`);
         if (failed(done)) return errorReply(done);
         const list = okOf(done)?.list;
         const moved = list?.moved ? ` Its ${list.moved} task${list.moved === 1 ? "" : "s"} moved to your Inbox.` : "";
         const deleted = list?.deleted ? ` Its ${list.deleted} task${list.deleted === 1 ? " was" : "s were"} deleted.` : "";
-        return reply(`Deleted the list ${quote(list?.name ?? String(done.args.name))}.${moved}${deleted}`);
+        return reply(`Deleted the list ${quote(list?.name ?? String(done.args.list))}.${moved}${deleted}`);
       }
       const read = readLists(turn);
       if ("step" in read) return read.step;
       const list = matchName(intent.name, read.lists);
       if (!list) return intent.fallback.type === "delete" ? ctx.plan(intent.fallback) : noSuchList(intent.name, read.lists);
       if (list.isInbox) return reply("Your Inbox can't be deleted: it is where tasks without a list go.");
-      return call(ORGANIZE_TOOL.delete_list, { name: list.name, ...(intent.tasks ? { tasks: intent.tasks } : {}) });
+      return call(ORGANIZE_TOOL.delete_list, { list: list.name, ...(intent.tasks ? { tasks: intent.tasks } : {}) });
     }
     case "list_in": {
       const listed = found(turn, ORGANIZE_TOOL.list_tasks);
@@ -253,7 +253,7 @@ export function planOrganize(intent: OrganizeIntent, ctx: OrganizeContext): Step
       if ("needList" in resolved) return resolved.needList;
       if ("step" in resolved) return resolved.step;
       const task = resolved.task;
-      const current = (task.labelIds ?? []).flatMap((id) => read.labels.filter((l) => l.id === id).map((l) => l.name));
+      const current = task.labels ?? (task.labelIds ?? []).flatMap((id) => read.labels.filter((l) => l.id === id).map((l) => l.name));
       const named = intent.labels.map((n) => matchName(n, read.labels)?.name ?? n);
       if (intent.remove) {
         const gone = current.filter((c) => named.some((n) => n.toLowerCase() === c.toLowerCase()));
@@ -292,7 +292,8 @@ export function planOrganize(intent: OrganizeIntent, ctx: OrganizeContext): Step
       if (!list) return intent.explicit || intent.fallback.type === "clarify" || intent.fallback.type === "unknown" ? noSuchList(intent.list, read.lists) : ctx.plan(intent.fallback);
       const resolved = ctx.resolve(intent.ref);
       if ("needList" in resolved) return resolved.needList;
-      if ("step" in resolved) return resolved.step;
+      // "put bread in groceries" with no task called bread: a new task for that list.
+      if ("step" in resolved) return intent.fallback.type === "add" ? ctx.plan(intent.fallback) : resolved.step;
       if (resolved.task.listId === list.id) return reply(`${quote(resolved.task.title)} is already in ${list.name}.`);
       return call(ORGANIZE_TOOL.update_task, { id: resolved.task.id, list: list.name });
     }

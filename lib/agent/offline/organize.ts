@@ -31,7 +31,7 @@ function listName(raw: string): string | undefined {
   const name = cleanName(raw);
   if (!name || name.length > LIST_NAME_MAX || GENERIC_LIST.test(name)) return undefined;
   // "everything on my list", "all of them", "completed" are selections, not list names.
-  if (/^(?:all|every|everything|each|any|completed|done|finished|overdue)\b|\b(?:on|in|from)\s+(?:my|the)\b/i.test(name)) return undefined;
+  if (/^(?:all|every|everything|each|any|completed|done|finished|overdue)\b|\b(?:on|in|from)\s+(?:my|the)\b|.[#@]/i.test(name)) return undefined;
   return name.replace(/^#/, "");
 }
 
@@ -171,12 +171,15 @@ export function organizeIntent(text: string, today: string, fallback: () => Inte
 
   // --- a task moved to another list -------------------------------------------------------------
   m =
-    t.match(/^(?:move|put|file|send|shift|transfer|switch)\s+(.+?)\s+(?:to|into|in|onto|on|under)\s+(?:the\s+|my\s+|our\s+)?(.+?)(\s+list)?$/i) ??
+    t.match(/^(?:move|put|file|shift|transfer|switch)\s+(.+?)\s+(?:to|into|in|onto|on|under)\s+(?:the\s+|my\s+|our\s+)?(.+?)(\s+list)?$/i) ??
     t.match(/^(.+?)\s+(?:belongs|goes|should go|should be)\s+(?:in|on|to|into|under)\s+(?:the\s+|my\s+|our\s+)?(.+?)(\s+list)?$/i);
-  if (m && listName(m[2]!) && !parseDatePhrase(m[2]!, today) && !/^(?:it|that|this)$/i.test(m[2]!.trim()) && !/^(?:all|every|everything)\b/i.test(m[1]!))
+  if (m && listName(m[2]!) && !parseDatePhrase(m[2]!, today) && !CLOCK.test(m[2]!.trim()) && !/^(?:it|that|this)$/i.test(m[2]!.trim()) && !/^(?:all|every|everything)\b/i.test(m[1]!))
     return { type: "move_to_list", ref: parseRef(m[1]!), list: listName(m[2]!)!, explicit: Boolean(m[3]), fallback: fallback() };
   return undefined;
 }
+
+/** A time of day: "move X to 5pm" is about a time (which tasks do not keep), not a list. */
+const CLOCK = /^(?:at\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|noon|midday|midnight|tonight|morning|evening|afternoon)$/i;
 
 /** "show my groceries", "open work": a bare name after a show verb, read only when nothing else matched. */
 export function bareListQuestion(text: string): Intent | undefined {

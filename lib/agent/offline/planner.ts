@@ -28,6 +28,7 @@ export const HELP_TEXT = [
   ...EXAMPLES.map((e) => `- “${e}”`),
   "Refer to tasks by title (typos are fine), by number from the last list (“the second one”), by id (“task #12”), or as “it”.",
   "Ask “what's due this week?” or “what's urgent?”, change several at once (“complete everything except the report”), and say “undo” to take back the last change.",
+  "Lists, labels and repeats: “add milk to groceries”, “what's on my work list?”, “tag the report urgent”, “add water plants every day”, or “buy milk tomorrow #groceries @errands p1”.",
 ].join("\n");
 
 const AMBIGUITY_PREFIX = "Which one do you mean";

@@ -13,6 +13,9 @@ const taskData = z.object({
   listId: z.number().int().optional(),
   labelIds: z.array(z.number().int()).optional(),
   recurrenceText: z.string().nullable().optional(),
+  /** The names of its list and labels, as the task tools give them. */
+  list: z.string().optional(),
+  labels: z.array(z.string()).optional(),
 });
 export type TaskData = z.infer<typeof taskData>;
 
