@@ -171,13 +171,35 @@ const LIST_ITEM = /^\s*([-*+]|\d{1,9}[.)])(\s|$)/;
  * (CommonMark would fold "…and more." into the last item; the assistant means a new paragraph).
  */
 export function splitBlocks(source: string): string[] {
-  const lines = source.replace(/\r\n?/g, "\n").split("\n");
+  const text = source.replace(/\r\n?/g, "\n");
+  const lines = text.split("\n");
+  // A streaming message grows at its end and its finished pieces never change, so a call on a
+  // longer version of the last text only re-scans from where that text's last piece began: the
+  // whole stream costs time linear in its length, not in its length times its chunks.
+  const resume = lastSplit && text.startsWith(lastSplit.text) ? lastSplit : null;
+  const scanned = scanPieces(lines, resume?.from ?? 0);
+  const pieces = [...(resume?.finished ?? []), ...scanned.pieces];
+  const starts = [...(resume?.starts ?? []), ...scanned.starts];
+  // A cut is final once the line it was made at is whole (a newline follows it): "1" may still
+  // become "1." and turn a new paragraph into a list item. Resume at the last such cut.
+  let k = starts.length - 1;
+  while (k > 0 && starts[k]! >= lines.length - 1) k -= 1;
+  lastSplit = { text, finished: pieces.slice(0, k), starts: starts.slice(0, k), from: starts[k]! };
+  return pieces.filter((p) => p.trim() !== "");
+}
+
+let lastSplit: { text: string; finished: string[]; starts: number[]; from: number } | null = null;
+
+/** The pieces of lines[from…] (a piece boundary, so the scan starts fresh) and the line index each starts at. */
+function scanPieces(lines: string[], from: number): { pieces: string[]; starts: number[] } {
   const pieces: string[] = [];
+  const starts = [from];
   let piece: string[] = [];
   let fence: string | null = null;
   let inList = false;
   let previousBlank = false;
-  for (const line of lines) {
+  for (let index = from; index < lines.length; index += 1) {
+    const line = lines[index]!;
     const blank = line.trim() === "";
     const unindented = !blank && !/^\s/.test(line);
     const listItem = LIST_ITEM.test(line);
@@ -185,6 +207,7 @@ export function splitBlocks(source: string): string[] {
       if (previousBlank && piece.length > 0) {
         pieces.push(piece.join("\n"));
         piece = [];
+        starts.push(index);
       } else if (inList && !previousBlank) piece.push("");
       inList = false;
     }
@@ -196,7 +219,7 @@ export function splitBlocks(source: string): string[] {
     if (fence === null) previousBlank = blank;
   }
   pieces.push(piece.join("\n"));
-  return pieces.filter((p) => p.trim() !== "");
+  return { pieces, starts };
 }
 
 /** One piece of Markdown (or a whole message) as blocks. */

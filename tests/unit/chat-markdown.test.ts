@@ -85,6 +85,35 @@ describe("parseBlocks", () => {
 });
 
 describe("splitBlocks", () => {
+  it("a growing message, split chunk by chunk, gives the pieces a fresh split gives (the resumed scan changes nothing)", () => {
+    const message = [
+      "Here is your week:",
+      "",
+      "1. Pay rent\n2. Call the bank\n   - ask about fees",
+      "and more.",
+      "",
+      "```ts\nconst a = 1;\n\nconst b = 2;\n```",
+      "",
+      "> quote\n> more",
+      "",
+      "| a | b |\n| --- | --- |\n| 1 | 2 |",
+      "",
+      "- x\n\n- y\n\nDone.\r\nBye.",
+    ].join("\n");
+    const fresh = (text: string) => {
+      splitBlocks("\u0000"); // a text no prefix extends: the next call scans from the start
+      return splitBlocks(text);
+    };
+    for (const step of [1, 3, 7, 16]) {
+      for (let end = step; end < message.length + step; end += step) {
+        const prefix = message.slice(0, end);
+        const streamed = splitBlocks(prefix);
+        expect(streamed, `step ${step}, ${end} chars`).toEqual(fresh(prefix));
+        splitBlocks(prefix); // back on the streamed chain for the next chunk
+      }
+    }
+  });
+
   it("cuts only where later text cannot change what came before", () => {
     const doc = [
       "# Plan",
