@@ -35,12 +35,24 @@ export function toolActivityLabel(name: string, args: Record<string, unknown>): 
       return { title: `Deleting ${count(args.ids)}`, icon: "empty-circle" };
     case TOOL.undo_last_change:
       return { title: "Undoing your last change", icon: "reload" };
+    case TOOL.list_lists:
+      return { title: "Looking at your lists", icon: "search" };
+    case TOOL.list_labels:
+      return { title: "Looking at your labels", icon: "search" };
+    case TOOL.create_list:
+      return { title: `Creating the list ${quoted(args.name) ?? ""}`.trim(), icon: "plus" };
+    case TOOL.rename_list:
+      return { title: `Renaming the list ${quoted(args.list) ?? ""}`.trim(), icon: "write" };
+    case TOOL.delete_list:
+      return { title: `Deleting the list ${quoted(args.list) ?? ""}`.trim(), icon: "empty-circle" };
     default:
       return { title: `Running ${name}`, icon: "bolt" };
   }
 }
 
 type Data = { task?: { title?: unknown; completed?: unknown }; tasks?: unknown[]; results?: Array<{ ok?: unknown }>; summary?: unknown };
+
+const listName = (data: unknown) => quoted((data as { list?: { name?: unknown } }).list?.name);
 
 const changed = (data: Data) => (Array.isArray(data.results) ? data.results.filter((r) => r?.ok === true).length : 0);
 const tasks = (n: number) => (n === 1 ? "1 task" : `${n} tasks`);
@@ -75,6 +87,16 @@ export function toolDoneLabel(name: string, args: Record<string, unknown>, data:
       return `Deleted ${tasks(changed(d))}`;
     case TOOL.undo_last_change:
       return "Undid your last change";
+    case TOOL.list_lists:
+      return "Looked at your lists";
+    case TOOL.list_labels:
+      return "Looked at your labels";
+    case TOOL.create_list:
+      return listName(data) && `Created the list ${listName(data)}`;
+    case TOOL.rename_list:
+      return listName(data) && `Renamed a list to ${listName(data)}`;
+    case TOOL.delete_list:
+      return listName(data) && `Deleted the list ${listName(data)}`;
     default:
       return null;
   }

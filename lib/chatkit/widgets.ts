@@ -19,6 +19,7 @@ function verbOf(approval: PendingApproval): Verb {
   switch (approval.name) {
     case TOOL.delete_task:
     case TOOL.delete_tasks:
+    case TOOL.delete_list:
       return DELETE;
     case TOOL.complete_task:
     case TOOL.complete_tasks:
@@ -35,9 +36,22 @@ function label(task: { id: number; title: string | null }): string {
 }
 
 /** The question the card asks: "Delete “Buy milk”?", "Delete 3 tasks?" or "Undo: added “Buy milk”?". */
+/** A list deletion names the list, and what becomes of its tasks. */
+function listDeletion(approval: PendingApproval): { question: string; consequence: string } | null {
+  if (approval.name !== TOOL.delete_list || typeof approval.arguments.list !== "string") return null;
+  const list = approval.arguments.list;
+  return {
+    question: `Delete the list “${list}”?`,
+    consequence: approval.arguments.tasks === "delete" ? "Its tasks will be deleted too. Undo brings them back, into the Inbox." : "Its tasks will move to the Inbox.",
+  };
+}
+
 export function confirmationQuestion(subjects: ApprovalSubject[]): string {
   const [only] = subjects;
   if (subjects.length === 1 && only!.undo) return `Undo: ${only!.undo.summary}?`;
+  const lists = subjects.map((s) => listDeletion(s.approval)).filter((l) => l !== null);
+  if (lists.length && subjects.length === 1) return lists[0]!.question;
+  if (lists.length) return `Make ${subjects.length} changes, including deleting ${lists.map((l) => l.question.slice("Delete ".length, -1)).join(" and ")}?`;
   const verbs = new Set(subjects.map((s) => verbOf(s.approval)));
   const tasks = subjects.flatMap((s) => s.tasks);
   const verb = verbs.size === 1 ? [...verbs][0]![0] : null;
@@ -74,6 +88,8 @@ export function confirmationCard(subjects: ApprovalSubject[]): { widget: WidgetR
   const question = confirmationQuestion(subjects);
   const undo = subjects.length === 1 ? subjects[0]!.undo : undefined;
   if (undo) return pendingCard(question, [{ type: "Text", value: undoConsequence(undo), color: "secondary", size: "sm" }], undo.removes.length ? "Undo and delete" : "Undo");
+  const list = subjects.length === 1 ? listDeletion(subjects[0]!.approval) : null;
+  if (list) return pendingCard(question, [{ type: "Text", value: list.consequence, color: "secondary", size: "sm" }], "Delete list");
   const tasks = subjects.flatMap((s) => s.tasks);
   const lines: unknown[] = [];
   if (tasks.length > 1) lines.push({ type: "Text", value: tasks.map((t) => `• ${label(t)}`).join("\n"), size: "sm" });
