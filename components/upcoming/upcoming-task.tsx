@@ -40,7 +40,7 @@ export function UpcomingTask({ task, today, pending, onComplete, onMove, onShift
       onKeyDown={(e) => {
         if (!e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
         e.preventDefault();
-        onShift(task, e.key === "ArrowUp" ? -1 : 1);
+        if (!pending) onShift(task, e.key === "ArrowUp" ? -1 : 1);
       }}
       className={cn("flex cursor-grab flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 active:cursor-grabbing sm:flex-nowrap", pending && "opacity-70")}
     >
@@ -71,9 +71,12 @@ export function UpcomingTask({ task, today, pending, onComplete, onMove, onShift
       <select
         id={moveSelectId(task.id)}
         value={task.dueDate ?? ""}
-        disabled={pending}
+        // Not disabled while saving: a disabled control drops focus, and a move keeps focus here.
+        aria-disabled={pending || undefined}
         aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
-        onChange={(e) => onMove(task, e.target.value || null)}
+        onChange={(e) => {
+          if (!pending) onMove(task, e.target.value || null);
+        }}
         className="ml-8 rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm text-zinc-900 sm:ml-0 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
       >
         {overdue && (
