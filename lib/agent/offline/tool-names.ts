@@ -1,21 +1,17 @@
 import { TOOL, type ToolName } from "@/mcp/tools";
 
-/**
- * The tools the offline model calls for lists, labels and repeats, by name. The list and label
- * tools join the registry in mcp/tools; these names are checked against it in
- * tests/unit/offline-organize.test.ts.
- */
+/** The tools the offline model calls for lists, labels and repeats (names from the registry, mcp/tools). */
 export const ORGANIZE_TOOL = {
   list_tasks: TOOL.list_tasks,
   update_task: TOOL.update_task,
-  list_lists: "list_lists",
-  create_list: "create_list",
-  rename_list: "rename_list",
-  delete_list: "delete_list",
-  list_labels: "list_labels",
+  list_lists: TOOL.list_lists,
+  create_list: TOOL.create_list,
+  rename_list: TOOL.rename_list,
+  delete_list: TOOL.delete_list,
+  list_labels: TOOL.list_labels,
 } as const;
 
-export type PlannedToolName = ToolName | (typeof ORGANIZE_TOOL)[keyof typeof ORGANIZE_TOOL];
+export type PlannedToolName = ToolName;
 
 /**
  * The tools the request offers and the argument names each takes (top level, and inside an array
