@@ -2,7 +2,6 @@ import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { tasksHref, type TaskFilters } from "@/components/tasks/filters";
 import type { Label, List } from "./api";
-import { NewListForm } from "./new-list-form";
 
 type Props = { lists: readonly List[]; labels: readonly Label[]; filters: TaskFilters };
 
@@ -24,7 +23,7 @@ function Count({ n }: { n: number }) {
   );
 }
 
-/** The lists (with open counts) and labels as links that filter /tasks, plus a new-list input. */
+/** The lists (with open counts) and labels as links that filter /tasks, and the way to add a list. */
 function ListNavContent({ lists, labels, filters }: Props) {
   // Switching lists keeps the label filter and the status/sort; a new list starts at the first page.
   const base: TaskFilters = { ...filters };
@@ -51,7 +50,10 @@ function ListNavContent({ lists, labels, filters }: Props) {
             </li>
           ))}
         </ul>
-        <NewListForm />
+        {/* A link rather than an input here: the page's first-load JS is at its budget. */}
+        <Link href="/lists#new-list" className="mt-1 flex min-h-9 items-center rounded-md px-2.5 text-sm font-medium text-indigo-700 hover:bg-zinc-100 dark:text-indigo-300 dark:hover:bg-zinc-800">
+          + New list
+        </Link>
       </nav>
       <nav aria-label="Labels">
         <h2 className="px-2.5 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">Labels</h2>
@@ -87,7 +89,7 @@ function ListNavContent({ lists, labels, filters }: Props) {
 
 /**
  * The list switcher: a sidebar on wide screens, a disclosure (closed by default) on phones. Plain
- * links and a <details>, so it costs no JavaScript beyond the small new-list form.
+ * links and a <details>, so it costs no JavaScript.
  */
 export function ListNav(props: Props) {
   const list = props.lists.find((l) => l.id === props.filters.list);

@@ -169,6 +169,7 @@ export function ManageLists({ lists }: { lists: readonly List[] }) {
         })}
       </ul>
       <NameForm
+        inputId="new-list"
         label="New list name"
         placeholder="New list"
         submitLabel="Add list"

@@ -16,14 +16,17 @@ type Props = {
   onSave: (name: string) => Promise<void>;
   onCancel?: () => void;
   autoFocus?: boolean;
+  /** An id for the input, so a link (/lists#new-list) can lead to it. */
+  inputId?: string;
 };
 
 /** One name input and its button: adding or renaming a list or a label. Empty is refused here, the rest by the API. */
-export function NameForm({ label, placeholder, submitLabel, maxLength, initial = "", onSave, onCancel, autoFocus }: Props) {
+export function NameForm({ label, placeholder, submitLabel, maxLength, initial = "", onSave, onCancel, autoFocus, inputId: givenId }: Props) {
   const [name, setName] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const inputId = useId();
+  const autoId = useId();
+  const inputId = givenId ?? autoId;
   const errorId = useId();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {

@@ -275,7 +275,7 @@ test("one Sort control picks the field and the direction", async ({ page }) => {
   // The old separate direction button is gone.
   await expect(page.getByRole("button", { name: /first|A to Z|Order/ })).toHaveCount(0);
   await expect.poll(() => rowTitles(page)).toEqual(["Cherry", "Apple", "Banana"]);
-  // On one line at 1280px (tabs, Show completed, search, sort), the toolbar stays within the list's width.
+  // At 1280px, beside the list switcher, the toolbar (tabs, Show completed, search, sort) wraps rather than overflow: it stays within the list's width.
   const listBox = (await page.locator("#task-list").boundingBox())!;
   const sortBox = (await sort.boundingBox())!;
   expect(sortBox.x + sortBox.width).toBeLessThanOrEqual(listBox.x + listBox.width + 0.5);
