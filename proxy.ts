@@ -1,7 +1,7 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 
-const PROTECTED = ["/dashboard", "/tasks", "/chat", "/profile"];
+const PROTECTED = ["/dashboard", "/tasks", "/upcoming", "/lists", "/chat", "/profile"];
 
 /**
  * An optimistic gate only: it sees that a session cookie exists, not that it is valid.

@@ -116,7 +116,7 @@ test.describe("axe-core: no serious or critical violations", () => {
   for (const theme of THEMES) {
     for (const size of SIZES) {
       test(`every page, ${theme}, ${size.name} ${size.width}×${size.height}`, async ({ browser }) => {
-        test.setTimeout(240_000);
+        test.setTimeout(360_000);
         const findings: Finding[] = [];
         const skipped: string[] = [];
         const where = (path: string) => `${path} (${theme}, ${size.name})`;
@@ -138,12 +138,36 @@ test.describe("axe-core: no serious or critical violations", () => {
         // Signed in.
         const context = await themedContext(browser, theme, size, seeded.storageState);
         const page = await context.newPage();
-        for (const path of ["/dashboard", "/tasks", "/tasks?status=completed", "/tasks/new", `/tasks/${seeded.taskId}/edit`, "/no-such-page"]) {
+        for (const path of ["/dashboard", "/tasks", "/tasks?status=completed", "/tasks/new", `/tasks/${seeded.taskId}/edit`, "/upcoming", "/lists", "/no-such-page"]) {
           await page.goto(path);
           await expect(page.locator("main").first()).toBeVisible();
           if (path === "/tasks") await expect(page.getByText(TASK_TITLES.open).first()).toBeVisible();
           findings.push(...(await axe(page, where(path))));
         }
+
+        // The keyboard's dialogs (issue 16): quick add with its chips, the shortcut list, the palette.
+        await page.goto("/tasks");
+        await expect(page.getByText(TASK_TITLES.open).first()).toBeVisible();
+        await page.locator("body").click({ position: { x: 1, y: 1 } });
+        await page.keyboard.press("q");
+        const quickAdd = page.getByRole("dialog", { name: "Quick add" });
+        await expect(quickAdd).toBeVisible();
+        await quickAdd.getByRole("textbox").first().fill("Pay rent every month on the 1st p1 @bills");
+        await expect(quickAdd.getByText("Every month on the 1st")).toBeVisible({ timeout: 15_000 });
+        findings.push(...(await axe(page, where("quick add with chips"))));
+        await page.keyboard.press("Escape");
+        await expect(quickAdd).toBeHidden();
+        await page.keyboard.press("?");
+        await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+        findings.push(...(await axe(page, where("keyboard shortcuts"))));
+        await page.keyboard.press("Escape");
+        await page.keyboard.press("Control+k");
+        const palette = page.getByRole("dialog", { name: "Go to" });
+        await expect(palette).toBeVisible();
+        await palette.getByRole("combobox").fill("Renew");
+        await expect(palette.getByRole("option", { name: /Renew passport/ })).toBeVisible({ timeout: 15_000 });
+        findings.push(...(await axe(page, where("command palette"))));
+        await page.keyboard.press("Escape");
 
         await page.goto("/profile");
         await page.getByLabel("Key name").fill(`axe ${theme} ${size.name}`);

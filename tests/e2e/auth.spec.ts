@@ -82,8 +82,10 @@ test("profile changes the name and the password", async ({ page }) => {
 
 test.describe("without a session", () => {
   test("a protected page redirects to sign-in and an API route answers 401 JSON", async ({ page, request }) => {
-    await page.goto("/dashboard");
-    await expect(page).toHaveURL(/\/sign-in\?next=%2Fdashboard$/);
+    for (const path of ["/dashboard", "/tasks", "/upcoming", "/lists", "/chat", "/profile"]) {
+      await page.goto(path);
+      await expect(page).toHaveURL(new RegExp(`/sign-in\\?next=%2F${path.slice(1)}$`));
+    }
 
     const res = await request.get("/api/me");
     expect(res.status()).toBe(401);
