@@ -3,7 +3,7 @@ import { z } from "zod";
 import { addTasks } from "@/lib/tasks";
 import { defineTool } from "./define";
 import { describeTask } from "./format";
-import { placementFields, resolvePlacement, withNames } from "./placement";
+import { addedWithNames, knownNames, placementFields, resolvePlacement } from "./placement";
 import { taskOutput, toolFields } from "./schemas";
 
 export const addTaskTool = defineTool({
@@ -25,9 +25,10 @@ export const addTaskTool = defineTool({
   effect: { kind: "add" },
   async run(ctx, args) {
     const { list, labels, repeat, ...fields } = args;
-    const placement = await resolvePlacement(ctx.userId, { list, labels, repeat });
+    const known = knownNames();
+    const placement = await resolvePlacement(ctx.userId, { list, labels, repeat }, known);
     const { tasks: [added], changeSetId } = await addTasks(ctx.userId, [{ ...fields, ...placement }], ctx.source, { today: ctx.today() });
-    const [task] = await withNames(ctx.userId, [added!]);
+    const [task] = addedWithNames([added!], known);
     return { summary: `Added ${describeTask(task!)}.`, data: { task: task!, changeSetId } };
   },
 });

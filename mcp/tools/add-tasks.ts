@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ADD_MAX, addTasks } from "@/lib/tasks";
 import { defineTool } from "./define";
 import { describeTask } from "./format";
-import { placementFields, resolvePlacement, withNames } from "./placement";
+import { addedWithNames, knownNames, placementFields, resolvePlacement } from "./placement";
 import { namedTaskSchema, toolFields } from "./schemas";
 
 export const addTasksTool = defineTool({
@@ -32,10 +32,11 @@ export const addTasksTool = defineTool({
   effect: { kind: "add" },
   async run(ctx, args) {
     const items = [];
-    for (const { list, labels, repeat, ...fields } of args.tasks) items.push({ ...fields, ...(await resolvePlacement(ctx.userId, { list, labels, repeat })) });
+    const known = knownNames();
+    for (const { list, labels, repeat, ...fields } of args.tasks) items.push({ ...fields, ...(await resolvePlacement(ctx.userId, { list, labels, repeat }, known)) });
     const added = await addTasks(ctx.userId, items, ctx.source, { today: ctx.today() });
     const { changeSetId } = added;
-    const tasks = await withNames(ctx.userId, added.tasks);
+    const tasks = addedWithNames(added.tasks, known);
     return { summary: [`Added ${tasks.length} task${tasks.length === 1 ? "" : "s"}:`, ...tasks.map((t) => `- ${describeTask(t)}`)].join("\n"), data: { tasks, changeSetId } };
   },
 });

@@ -46,13 +46,33 @@ export function ruleFromWords(text: string | null): RecurrenceInput | null {
   return match.rule;
 }
 
-/** The service fields for a call's list, labels and repeat (only those it gave). */
-export async function resolvePlacement(userId: string, args: PlacementArgs): Promise<Placement> {
+/** List and label names a call has already read while resolving its arguments. */
+export type KnownNames = { lists: Map<number, string>; labels: Map<number, string> };
+export const knownNames = (): KnownNames => ({ lists: new Map(), labels: new Map() });
+
+/** The service fields for a call's list, labels and repeat (only those it gave); the names it read go into `known`. */
+export async function resolvePlacement(userId: string, args: PlacementArgs, known: KnownNames = knownNames()): Promise<Placement> {
   const placement: Placement = {};
   if (args.repeat !== undefined) placement.recurrence = ruleFromWords(args.repeat);
-  if (args.list !== undefined) placement.listId = (await listNamed(userId, args.list)).id;
-  if (args.labels !== undefined) placement.labelIds = (await labelIdsNamed(userId, args.labels)).map((l) => l.id);
+  if (args.list !== undefined) {
+    const list = await listNamed(userId, args.list);
+    placement.listId = list.id;
+    known.lists.set(list.id, list.name);
+  }
+  if (args.labels !== undefined) {
+    const labels = await labelIdsNamed(userId, args.labels);
+    placement.labelIds = labels.map((l) => l.id);
+    for (const l of labels) known.labels.set(l.id, l.name);
+  }
   return placement;
+}
+
+/**
+ * New tasks named without another query: a task added without a list is in the Inbox, and its
+ * labels are the ones the call named (resolved above). Keeps an add one statement, as before lists.
+ */
+export function addedWithNames<T extends Task>(tasks: T[], known: KnownNames): Array<T & { list: string; labels: string[] }> {
+  return tasks.map((t) => ({ ...t, list: known.lists.get(t.listId) ?? "Inbox", labels: t.labelIds.flatMap((id) => known.labels.get(id) ?? []) }));
 }
 
 /** A task as the tools return it: with its list's name and its labels' names. */
