@@ -2,13 +2,10 @@
 import { usePathname, useRouter } from "next/navigation";
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { GO_TO, isTyping } from "./keys";
+import type { OverlayKind } from "./overlay";
 
-// Each overlay is its own chunk, fetched the first time it opens: none of it is first-load JS.
-const QuickAddDialog = lazy(() => import("@/components/quick-add/quick-add-dialog"));
-const ShortcutsHelp = lazy(() => import("./shortcuts-help"));
-const CommandPalette = lazy(() => import("./command-palette"));
-
-type Overlay = "quick-add" | "help" | "palette" | null;
+// The dialogs are one chunk, fetched the first time one opens: none of it is first-load JS.
+const Overlay = lazy(() => import("./overlay"));
 
 /** How long after `g` the second key of a "go to" pair counts. */
 const SEQUENCE_MS = 1500;
@@ -21,7 +18,7 @@ const SEQUENCE_MS = 1500;
 export function GlobalShortcuts() {
   const router = useRouter();
   const pathname = usePathname();
-  const [overlay, setOverlay] = useState<Overlay>(null);
+  const [overlay, setOverlay] = useState<OverlayKind | null>(null);
   const gPressedAt = useRef(0);
 
   useEffect(() => {
@@ -29,7 +26,7 @@ export function GlobalShortcuts() {
       if (e.defaultPrevented || e.isComposing) return;
       if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "k") {
         e.preventDefault();
-        setOverlay((o) => (o === "palette" ? null : o ?? "palette"));
+        setOverlay((o) => o ?? "palette");
         return;
       }
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || document.querySelector("dialog[open]")) return;
@@ -60,10 +57,6 @@ export function GlobalShortcuts() {
 
   const close = () => setOverlay(null);
   return (
-    <Suspense fallback={null}>
-      {overlay === "quick-add" && <QuickAddDialog onClose={close} />}
-      {overlay === "help" && <ShortcutsHelp onClose={close} />}
-      {overlay === "palette" && <CommandPalette onClose={close} />}
-    </Suspense>
+    <Suspense fallback={null}>{overlay && <Overlay kind={overlay} onClose={close} />}</Suspense>
   );
 }

@@ -1,6 +1,15 @@
 "use client";
 import { Dialog } from "@/components/ui/dialog";
-import { SHORTCUTS } from "./keys";
+import { GO_TO } from "./keys";
+
+export const SHORTCUTS: Array<{ keys: string[]; does: string }> = [
+  { keys: ["q"], does: "Quick add a task" },
+  { keys: ["/"], does: "Search tasks (on Tasks), else open the command palette" },
+  { keys: ["Ctrl", "K"], does: "Open the command palette (⌘ K on a Mac)" },
+  ...Object.entries(GO_TO).map(([key, to]) => ({ keys: ["g", key], does: `Go to ${to.name}` })),
+  { keys: ["?"], does: "Show these shortcuts" },
+  { keys: ["Esc"], does: "Close a dialog" },
+];
 
 const kbdClass =
   "rounded border border-zinc-300 bg-zinc-50 px-1.5 py-0.5 font-mono text-xs text-zinc-800 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-200";
