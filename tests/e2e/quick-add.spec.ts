@@ -67,9 +67,12 @@ test("quick add on /tasks: chips, removing one, Enter adds the task with its fie
 test("q opens quick add in a dialog from the dashboard; Escape closes it", async ({ page }) => {
   await signUp(page, newCredentials("quickadd-q"));
   await expect(quickAdd(page)).toBeVisible(); // the dashboard has the inline input too
-  await page.locator("body").press("q");
   const dialog = page.getByRole("dialog", { name: "Quick add" });
-  await expect(dialog).toBeVisible();
+  // Until the page has hydrated nothing listens for keys: press again until it does (q is ignored while the dialog is open).
+  await expect(async () => {
+    await page.locator("body").press("q");
+    await expect(dialog).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
   const input = dialog.getByRole("textbox", { name: "Quick add a task" });
   await expect(input).toBeFocused();
   await input.fill("water plants every day p2");

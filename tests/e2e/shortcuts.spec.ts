@@ -17,9 +17,12 @@ async function seriousAxe(page: Page): Promise<string[]> {
 
 test("? lists the shortcuts, g t goes to Tasks, / focuses the search there", async ({ page }) => {
   await signUp(page, newCredentials("keys"));
-  await page.locator("body").press("?");
   const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
-  await expect(help).toBeVisible();
+  // Until the page has hydrated nothing listens for keys: press again until it does.
+  await expect(async () => {
+    await page.locator("body").press("?");
+    await expect(help).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
   await expect(help.getByText("Quick add a task")).toBeVisible();
   await expect(help.getByText("Go to Upcoming")).toBeVisible();
   expect(await seriousAxe(page)).toEqual([]);
@@ -43,8 +46,12 @@ test("Ctrl+K palette: arrows and Enter open a page; typing finds a task and open
   expect(made.status()).toBe(201);
   const taskId: number = (await made.json()).task.id;
 
-  await page.keyboard.press("Control+k");
   const palette = page.getByRole("dialog", { name: "Go to" });
+  // Until the page has hydrated nothing listens for keys; pressing again while it is open keeps it open.
+  await expect(async () => {
+    await page.keyboard.press("Control+k");
+    await expect(palette).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
   const box = palette.getByRole("combobox");
   await expect(box).toBeFocused();
   await box.fill("up");
