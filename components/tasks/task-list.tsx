@@ -1,13 +1,12 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useOptimistic, useRef, useState, useTransition } from "react";
+import { lazy, Suspense, useEffect, useOptimistic, useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { Task, TaskPage, TaskStatus } from "@/lib/tasks/schemas";
 import { ApiError, errorMessage, tasksApi, type Undone } from "./api";
 import { BulkActions, bulkTargets } from "./bulk-actions";
-import { DeleteTaskDialog } from "./delete-task-dialog";
 import { EmptyState } from "./empty-state";
 import { DEFAULT_FILTERS, effectiveOrder, filtersKey, filtersToApiParams, hidesCompleted, listedStatus, matchesStatus, tasksHref, type TaskFilters } from "./filters";
 import { ShowCompletedToggle } from "./show-completed-toggle";
@@ -16,6 +15,10 @@ import { SortControls } from "./sort-controls";
 import { StatusTabs } from "./status-tabs";
 import { checkboxId, TaskRow } from "./task-row";
 import { nextOccurrenceNote, useUndoToast } from "./use-undo-toast";
+
+// The delete dialog (and the dialog shell under it) is closed on arrival, so it is a chunk of its
+// own, fetched while the page hydrates: /tasks stays inside its first-load JS budget.
+const DeleteTaskDialog = lazy(() => import("./delete-task-dialog").then((m) => ({ default: m.DeleteTaskDialog })));
 
 type Props = {
   /** The first page, loaded by the server for `filters`. */
@@ -397,14 +400,16 @@ export function TaskList({ initialPage, filters, counts, today, listNames = {}, 
         )}
       </div>
 
-      <DeleteTaskDialog
-        task={confirming}
-        pending={deleting}
-        error={deleteError}
-        undo="toast"
-        onConfirm={confirmDelete}
-        onCancel={() => setConfirming(null)}
-      />
+      <Suspense fallback={null}>
+        <DeleteTaskDialog
+          task={confirming}
+          pending={deleting}
+          error={deleteError}
+          undo="toast"
+          onConfirm={confirmDelete}
+          onCancel={() => setConfirming(null)}
+        />
+      </Suspense>
     </div>
   );
 }
