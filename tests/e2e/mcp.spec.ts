@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { connectMcpHttp } from "../helpers/mcp-http";
-import { textOf } from "../helpers/mcp";
+import { textOf } from "../helpers/mcp-text";
 import { distinctClientIp, newCredentials, requireChromium, signUp } from "./helpers";
 
 requireChromium();

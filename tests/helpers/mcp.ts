@@ -21,7 +21,4 @@ export async function connectTaskClient(userId: string, options?: TaskServerOpti
 }
 
 /** The readable summary: the first text part (a success's second part repeats structuredContent as JSON). */
-export function textOf(result: CallToolResult): string {
-  const first = result.content[0];
-  return first?.type === "text" ? first.text : "";
-}
+export { textOf } from "./mcp-text";
