@@ -78,6 +78,8 @@ test("find a conversation by its words or title, open it, clear the search; rena
     await expect(results(page)).toHaveCount(1);
     await searchBox(page).fill("report_final");
     await expect(results(page)).toHaveCount(1);
+    // The list still shows the last query's one result until this query's answer arrives.
+    await expect(results(page).first()).toContainText("report_final");
     await results(page).first().click();
     await expect(page).toHaveURL(new RegExp(`thread=${report}`));
     void rent;

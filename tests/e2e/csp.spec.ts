@@ -60,6 +60,6 @@ test("pages run under the CSP with no violation: signed out, signing up, and sig
 
   await page.goto("/chat");
   // ChatKit (if its CDN is reachable) or the built-in client: either way the page settles on a client.
-  await expect(page.getByText(/^Using the built-in chat client/).or(page.locator("openai-chatkit")).first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId("chat-client-notice")).toHaveAttribute("data-client", /builtin|chatkit/, { timeout: 15_000 });
   await expectNoViolations(page, console, "/chat");
 });
