@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 import { cn } from "@/components/ui/cn";
 
 type Props = {
@@ -17,6 +17,10 @@ type Props = {
 };
 
 const COUNTER_FROM = 0.85;
+
+const noSubscription = () => () => {};
+/** False in the server's HTML and while React hydrates it; true once the box's handlers are attached. */
+const useHydrated = () => useSyncExternalStore(noSubscription, () => true, () => false);
 const MAX_ROWS_PX = 200;
 
 /**
@@ -30,7 +34,10 @@ export function Composer({ maxLength, streaming, canStop, closedReason, placehol
   const box = useRef<HTMLTextAreaElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const counterId = useId();
-  const disabled = !!closedReason;
+  // The page's HTML shows the box before the chat's code has arrived. Until it has, Enter would
+  // do nothing (or add a new line), so the box waits, disabled, instead of seeming to lose a message.
+  const hydrated = useHydrated();
+  const disabled = !!closedReason || !hydrated;
   const trimmed = text.trim();
   const showCounter = text.length >= maxLength * COUNTER_FROM;
 
