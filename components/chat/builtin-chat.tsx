@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/button";
 import { ChatIcon, PlusIcon } from "@/components/ui/icons";
+import { useMediaQuery } from "@/components/ui/use-media-query";
 import { isLocalItem, lastAnswer, lastUserMessage, type ThreadMeta } from "@/lib/chatkit/reducer";
 import type { ThreadItem } from "@/lib/chatkit/schemas";
 import { liveAnnouncement } from "./announcement";
@@ -16,6 +17,9 @@ import { ThreadItemView } from "./thread-item-view";
 import { ThreadList, threadTitle } from "./thread-list";
 import { useChatThread, type InitialThread } from "./use-chat-thread";
 import { useThreadList } from "./use-thread-list";
+
+/** Tailwind's xl: from here the conversation list sits beside the chat instead of in a drawer. */
+const WIDE_ENOUGH_FOR_LIST = "(min-width: 80rem)";
 
 type Props = {
   offline: boolean;
@@ -64,6 +68,8 @@ export function BuiltinChat({ offline, examples, maxLength, onTurnEnd, initial }
   });
   const { open, currentThreadId } = chat;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  // Below xl the aside is hidden by CSS: the list is only built when the drawer opens.
+  const listBesideChat = useMediaQuery(WIDE_ENOUGH_FOR_LIST);
   const closeDrawer = useCallback(() => setDrawerOpen(false), []);
   const [said, say] = useAnnouncer();
 
@@ -147,9 +153,9 @@ export function BuiltinChat({ offline, examples, maxLength, onTurnEnd, initial }
   return (
     <div className="flex h-full min-h-0 gap-4">
       <aside aria-label="Conversations" className="hidden w-64 shrink-0 flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white/70 xl:flex dark:border-zinc-800 dark:bg-zinc-900/60">
-        {!drawerOpen && threadList}
+        {listBesideChat && !drawerOpen && threadList}
       </aside>
-      <Drawer open={drawerOpen} onClose={closeDrawer} title="Conversations" side="left" closeAbove="(min-width: 80rem)">
+      <Drawer open={drawerOpen} onClose={closeDrawer} title="Conversations" side="left" closeAbove={WIDE_ENOUGH_FOR_LIST}>
         {threadList}
       </Drawer>
 

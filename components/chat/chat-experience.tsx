@@ -2,11 +2,15 @@
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { useMediaQuery } from "@/components/ui/use-media-query";
 import { CHATKIT_SCRIPT_URL, DEFAULT_CHATKIT_TIMEOUT_MS, resolveDomainKey } from "./chatkit-options";
 import { Drawer } from "./drawer";
 import { PrerenderedMarkdown } from "./markdown";
 import { TaskPanel, useTaskPanel } from "./task-panel";
 import type { InitialThread } from "./use-chat-thread";
+
+/** Tailwind's lg: from here the task panel sits beside the chat instead of in a drawer. */
+const WIDE_ENOUGH_FOR_PANEL = "(min-width: 64rem)";
 
 // The ChatKit wrapper is only needed once the web component exists.
 const ChatKitChat = dynamic(() => import("./chatkit-chat").then((m) => m.ChatKitChat), { ssr: false });
@@ -62,6 +66,8 @@ export function ChatExperience({ chatUi, offline, examples, maxLength, timeoutMs
   const [historyCurrent, setHistoryCurrent] = useState(true);
   const [tasksVersion, setTasksVersion] = useState(0);
   const [tasksOpen, setTasksOpen] = useState(false);
+  // Below lg the aside is hidden by CSS: the panel (a row per task) is only built when the drawer opens.
+  const panelBesideChat = useMediaQuery(WIDE_ENOUGH_FOR_PANEL);
   const tasks = useTaskPanel(tasksVersion);
   const refreshTasks = useCallback(() => setTasksVersion((v) => v + 1), []);
   const closeTasks = useCallback(() => setTasksOpen(false), []);
@@ -192,10 +198,10 @@ export function ChatExperience({ chatUi, offline, examples, maxLength, timeoutMs
           aria-label="Tasks"
           className="hidden w-80 shrink-0 flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm lg:flex dark:border-zinc-800 dark:bg-zinc-900"
         >
-          {!tasksOpen && <TaskPanel state={tasks} className="flex-1" />}
+          {panelBesideChat && !tasksOpen && <TaskPanel state={tasks} className="flex-1" />}
         </aside>
       </div>
-      <Drawer open={tasksOpen} onClose={closeTasks} title="Tasks" side="right" closeAbove="(min-width: 64rem)">
+      <Drawer open={tasksOpen} onClose={closeTasks} title="Tasks" side="right" closeAbove={WIDE_ENOUGH_FOR_PANEL}>
         <TaskPanel state={tasks} />
       </Drawer>
     </div>
