@@ -18,18 +18,33 @@ function readCookie(name: string): string | undefined {
   }
 }
 
+/** One name per zone ("Etc/UTC", "GMT" and "UTC" are the same zone). */
+function canonicalZone(zone: string): string {
+  try {
+    return new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return zone;
+  }
+}
+
+type Props = {
+  /** The zone the server rendered this page in: the cookie's, or UTC without one. */
+  renderedIn: string;
+};
+
 /**
  * Tells the server the browser's time zone, so "today", "overdue" and "due today" follow the
- * user's calendar instead of UTC. Renders nothing; re-renders the page once when the zone changes.
+ * user's calendar instead of UTC. Renders nothing. The page is rendered again (a whole server
+ * round trip and re-render) only when it was rendered in another zone than the browser's.
  */
-export function TimeZoneCookie() {
+export function TimeZoneCookie({ renderedIn }: Props) {
   const router = useRouter();
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!zone || readCookie(TZ_COOKIE) === zone) return;
     const secure = window.location.protocol === "https:" ? "; Secure" : "";
     document.cookie = `${TZ_COOKIE}=${encodeURIComponent(zone)}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; SameSite=Lax${secure}`;
-    router.refresh();
-  }, [router]);
+    if (canonicalZone(zone) !== canonicalZone(renderedIn)) router.refresh();
+  }, [router, renderedIn]);
   return null;
 }

@@ -65,3 +65,49 @@ test("a completion the server refuses puts the row back, unticked, with the reas
   await expect(nextUp(page).getByRole("listitem")).toHaveCount(1);
   expect(((await (await page.request.get(`/api/tasks/${id}`)).json()) as { task: { completed: boolean } }).task.completed).toBe(false);
 });
+
+/** Requests that render the dashboard again on the server (a router refresh), not prefetches. */
+function countDashboardRefreshes(page: Page): () => number {
+  let count = 0;
+  page.on("request", (request) => {
+    const headers = request.headers();
+    if (new URL(request.url()).pathname === "/dashboard" && headers.rsc === "1" && !headers["next-router-prefetch"]) count += 1;
+  });
+  return () => count;
+}
+
+test.describe("in a time zone whose date is not UTC's", () => {
+  // Right now, one of these two zones is on another calendar day than UTC.
+  const zone = new Date().getUTCHours() >= 10 ? "Pacific/Kiritimati" : "Pacific/Pago_Pago";
+  test.use({ timezoneId: zone });
+
+  test("a first visit is rendered again, once, in the browser's zone: a task due today there counts as due today", async ({ page, context }) => {
+    await signUp(page, newCredentials("dash-zone"));
+    const todayThere = new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(new Date());
+    await addTask(page, "Call the plumber", todayThere);
+    await context.clearCookies({ name: "tz" });
+    const refreshes = countDashboardRefreshes(page);
+    await page.goto("/dashboard");
+    await expect(stat(page, "dueToday")).toHaveText("1");
+    expect(refreshes()).toBe(1);
+    // The zone is remembered: the next visit is right the first time.
+    await page.reload();
+    await expect(stat(page, "dueToday")).toHaveText("1");
+    await page.waitForTimeout(500);
+    expect(refreshes()).toBe(1);
+  });
+});
+
+test.describe("in UTC", () => {
+  test.use({ timezoneId: "UTC" });
+
+  test("a first visit is not rendered twice: the server's UTC page is already right", async ({ page, context }) => {
+    await signUp(page, newCredentials("dash-utc"));
+    await context.clearCookies({ name: "tz" });
+    const refreshes = countDashboardRefreshes(page);
+    await page.goto("/dashboard");
+    await expect.poll(async () => (await context.cookies()).find((c) => c.name === "tz")?.value).toBe("UTC");
+    await page.waitForTimeout(500);
+    expect(refreshes()).toBe(0);
+  });
+});
