@@ -12,6 +12,8 @@
  *   BENCH_PAGES_PORT=4200     port of `next start` (ports 4200–4299 are this bench's)
  *   BENCH_PAGES_DIST_DIR=.next-bench-pages   the build;  BENCH_PAGES_SKIP_BUILD=1 reuses it
  *   BENCH_PAGES_ONLY=/,/chat  only these pages
+ *   BENCH_PAGES_LHR_DIR=dir   also save each run's full Lighthouse report there (main-thread
+ *                             breakdown, long tasks, per-script boot-up time) to see what to fix
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -36,6 +38,7 @@ export type PagesBenchOptions = {
   distDir: string;
   skipBuild: boolean;
   only?: string[];
+  lhrDir?: string;
 };
 
 export function pagesOptionsFromEnv(): PagesBenchOptions {
@@ -45,6 +48,7 @@ export function pagesOptionsFromEnv(): PagesBenchOptions {
     distDir: process.env.BENCH_PAGES_DIST_DIR || ".next-bench-pages",
     skipBuild: process.env.BENCH_PAGES_SKIP_BUILD === "1",
     only: process.env.BENCH_PAGES_ONLY ? process.env.BENCH_PAGES_ONLY.split(",").map((s) => s.trim()) : undefined,
+    lhrDir: process.env.BENCH_PAGES_LHR_DIR || undefined,
   };
 }
 
@@ -149,7 +153,7 @@ async function setBrowserCookie(port: number, url: string, cookie: string): Prom
   if (answer.error) throw new Error(`Storage.setCookies: ${answer.error.message}`);
 }
 
-async function lighthouseRun(url: string, cookie: string | undefined): Promise<Run> {
+async function lighthouseRun(url: string, cookie: string | undefined, saveAs?: string): Promise<Run> {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS, logLevel: "silent" });
   try {
     if (cookie) await setBrowserCookie(chrome.port, new URL(url).origin, cookie);
@@ -167,6 +171,7 @@ async function lighthouseRun(url: string, cookie: string | undefined): Promise<R
     if (lhr.finalDisplayedUrl && new URL(lhr.finalDisplayedUrl).pathname !== new URL(url).pathname) {
       throw new Error(`Lighthouse on ${url} ended on ${lhr.finalDisplayedUrl} (signed out?)`);
     }
+    if (saveAs) fs.writeFileSync(saveAs, JSON.stringify(lhr));
     const value = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
     return {
       score: Math.round((lhr.categories.performance?.score ?? NaN) * 100),
@@ -245,7 +250,11 @@ export async function benchPages(opts: PagesBenchOptions): Promise<PageResult[]>
       const warm = await client.timed(p.path, { cookie: p.signedIn ? user.cookie : undefined });
       if (warm.status !== 200) throw new Error(`GET ${p.path}: HTTP ${warm.status} (expected the page itself)`);
       const runs: Run[] = [];
-      for (let i = 0; i < opts.runs; i++) runs.push(await lighthouseRun(url, p.signedIn ? user.cookie : undefined));
+      if (opts.lhrDir) fs.mkdirSync(opts.lhrDir, { recursive: true });
+      for (let i = 0; i < opts.runs; i++) {
+        const saveAs = opts.lhrDir ? path.join(opts.lhrDir, `${p.page.replace(/\W+/g, "_") || "_"}-${i + 1}.json`) : undefined;
+        runs.push(await lighthouseRun(url, p.signedIn ? user.cookie : undefined, saveAs));
+      }
       const m = medianRun(runs);
       log(`${p.page}: score ${m.score}, LCP ${msText(m.lcp)}, TBT ${msText(m.tbt)}, CLS ${m.cls.toFixed(3)} (runs: ${runs.map((r) => r.score).join(", ")})`);
       results.push({ page: p.page, url: p.path, runs, median: m });
