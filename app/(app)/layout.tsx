@@ -1,5 +1,5 @@
+import { AppFrame, AppMain } from "@/components/layout/app-frame";
 import { AppHeader } from "@/components/layout/app-header";
-import { MAIN_CONTENT_ID } from "@/components/layout/skip-link";
 import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
 import { GlobalShortcuts } from "@/components/shortcuts/global-shortcuts";
 import { requireUser } from "@/lib/session";
@@ -10,11 +10,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await requireUser();
   const renderedIn = (await userTimeZone()) ?? "UTC";
   return (
-    <div className="flex min-h-dvh flex-col">
+    <AppFrame>
       <TimeZoneCookie renderedIn={renderedIn} />
       <AppHeader userName={user.name} />
-      <main id={MAIN_CONTENT_ID} tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">{children}</main>
+      <AppMain>{children}</AppMain>
       <GlobalShortcuts />
-    </div>
+    </AppFrame>
   );
 }

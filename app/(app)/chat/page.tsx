@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { DEFAULT_CHATKIT_TIMEOUT_MS, DEFAULT_PROMPTS } from "@/components/chat/chatkit-options";
-import { CHAT_PAGE_CSS } from "@/components/chat/page-css";
 import { selectModel } from "@/lib/agent/models";
 import { EXAMPLES } from "@/lib/agent/offline/planner";
 import { MAX_MESSAGE_CHARS } from "@/lib/chatkit/schemas";
@@ -34,22 +33,17 @@ export default async function ChatPage({ searchParams }: Props) {
   const threadId = first(params.thread);
   const initialHistory = threadId ? await loadInitialHistory(user.id, threadId) : null;
   return (
-    <>
-      <style href="tasktalk-chat-page" precedence="default">
-        {CHAT_PAGE_CSS}
-      </style>
-      <div data-chat-page className="flex min-h-0 flex-1 flex-col">
-        <ChatClient
-          chatUi={process.env.NEXT_PUBLIC_CHAT_UI}
-          offline={offline}
-          examples={offline ? EXAMPLES : DEFAULT_PROMPTS}
-          maxLength={MAX_MESSAGE_CHARS}
-          timeoutMs={chatkitTimeout(first(params.chatkitTimeout))}
-          initialThread={threadId ?? null}
-          initialHistory={initialHistory}
-        />
-        {initialHistory && <script dangerouslySetInnerHTML={{ __html: SCROLL_TO_NEWEST }} />}
-      </div>
-    </>
+    <div data-chat-page className="flex min-h-0 flex-1 flex-col">
+      <ChatClient
+        chatUi={process.env.NEXT_PUBLIC_CHAT_UI}
+        offline={offline}
+        examples={offline ? EXAMPLES : DEFAULT_PROMPTS}
+        maxLength={MAX_MESSAGE_CHARS}
+        timeoutMs={chatkitTimeout(first(params.chatkitTimeout))}
+        initialThread={threadId ?? null}
+        initialHistory={initialHistory}
+      />
+      {initialHistory && <script dangerouslySetInnerHTML={{ __html: SCROLL_TO_NEWEST }} />}
+    </div>
   );
 }
