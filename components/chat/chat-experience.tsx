@@ -3,6 +3,11 @@ import dynamic from "next/dynamic";
 import { useCallback, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { useMediaQuery } from "@/components/ui/use-media-query";
+// Not lazy on its own: it renders first on every visit (also while ChatKit loads), and this whole
+// module is already a chunk of its own (app/(app)/chat/chat-client.tsx) that Next preloads from the
+// page's HTML. A lazy boundary here put the server-rendered conversation behind a Suspense
+// boundary, streamed after the page and shown only once React had hydrated it.
+import { BuiltinChat } from "./builtin-chat";
 import { CHATKIT_SCRIPT_URL, DEFAULT_CHATKIT_TIMEOUT_MS, resolveDomainKey } from "./chatkit-options";
 import { Drawer } from "./drawer";
 import { PrerenderedMarkdown } from "./markdown";
@@ -14,16 +19,6 @@ const WIDE_ENOUGH_FOR_PANEL = "(min-width: 64rem)";
 
 // The ChatKit wrapper is only needed once the web component exists.
 const ChatKitChat = dynamic(() => import("./chatkit-chat").then((m) => m.ChatKitChat), { ssr: false });
-
-// The built-in client is rendered on the server (the conversation is in the page's HTML), so its
-// code is not needed for the first paint: it is its own chunk, fetched alongside the page and
-// hydrated when it arrives, outside the page's first-load JavaScript.
-const BuiltinChat = dynamic(() => import("./builtin-chat").then((m) => m.BuiltinChat), { loading: ChatFramePlaceholder });
-
-/** The chat's frame, for the moment the built-in client is rendered in the browser before its chunk is here. */
-function ChatFramePlaceholder() {
-  return <div className="h-full rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900" aria-busy="true" />;
-}
 
 const NO_MARKDOWN: Record<string, React.ReactNode> = {};
 
