@@ -13,7 +13,7 @@
  *   BENCH_PAGES_DIST_DIR=.next-bench-pages   the build;  BENCH_PAGES_SKIP_BUILD=1 reuses it
  *   BENCH_PAGES_ONLY=/,/chat  only these pages
  *   BENCH_PAGES_LHR_DIR=dir   also save each run's full Lighthouse report there (main-thread
- *                             breakdown, long tasks, per-script boot-up time) to see what to fix
+ *                             breakdown, long tasks, per-script boot-up time) and its trace, to see what to fix
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -171,7 +171,11 @@ async function lighthouseRun(url: string, cookie: string | undefined, saveAs?: s
     if (lhr.finalDisplayedUrl && new URL(lhr.finalDisplayedUrl).pathname !== new URL(url).pathname) {
       throw new Error(`Lighthouse on ${url} ended on ${lhr.finalDisplayedUrl} (signed out?)`);
     }
-    if (saveAs) fs.writeFileSync(saveAs, JSON.stringify(lhr));
+    if (saveAs) {
+      fs.writeFileSync(saveAs, JSON.stringify(lhr));
+      // The page load's trace, for DevTools' Performance panel or a script.
+      if (result.artifacts.Trace) fs.writeFileSync(saveAs.replace(/\.json$/, ".trace.json"), JSON.stringify(result.artifacts.Trace));
+    }
     const value = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
     return {
       score: Math.round((lhr.categories.performance?.score ?? NaN) * 100),
