@@ -68,6 +68,8 @@ export function MessageList({ threadKey, items, hasOlder, loadingOlder, onLoadOl
     });
   }
 
+  // `relative`: the scroller contains the visually hidden labels inside it (position: absolute);
+  // without it they are placed against the page, below the chat, and make the page scroll.
   return (
     <div
       ref={scroller}
@@ -76,7 +78,7 @@ export function MessageList({ threadKey, items, hasOlder, loadingOlder, onLoadOl
         stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
         if (el.scrollTop < NEAR_TOP_PX) loadOlder();
       }}
-      className="min-h-0 flex-1 overflow-y-auto overscroll-contain"
+      className="relative min-h-0 flex-1 overflow-y-auto overscroll-contain"
       data-testid="chat-scroller"
     >
       <div className="mx-auto flex max-w-3xl flex-col gap-4 px-3 py-4 sm:px-5" role="region" aria-label="Conversation">

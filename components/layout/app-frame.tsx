@@ -15,7 +15,7 @@ const isChat = (pathname: string) => pathname === "/chat" || pathname.startsWith
 /** The signed-in shell's outer box: the page's height, or exactly the window's on the chat. */
 export function AppFrame({ children }: { children: React.ReactNode }) {
   const chat = isChat(usePathname());
-  return <div className={cn("flex flex-col", chat ? "h-dvh min-h-0 overflow-hidden" : "min-h-dvh")}>{children}</div>;
+  return <div className={cn("flex flex-col", chat ? "relative h-dvh min-h-0 overflow-hidden" : "min-h-dvh")}>{children}</div>;
 }
 
 /** The signed-in shell's <main>, which the skip link jumps to. */

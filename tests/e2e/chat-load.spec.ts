@@ -96,6 +96,11 @@ test.describe("a long conversation loads light", () => {
     expect(html).toMatch(/data-testid="chat-assistant-message"[^]*?<(ol|ul) /);
     expect(html).not.toContain("Loading the conversation");
     expect(html).not.toContain("Loading the chat");
+    // In the page itself, not in a Suspense segment streamed after it into a hidden <div> (such a
+    // segment is only shown by a script, and was first laid out inside React's hydration).
+    const newest = html.indexOf(`You: </span>${turnText(TURNS - 1)}`);
+    const hiddenSegment = html.search(/<div hidden id="S:\d+"/);
+    expect(hiddenSegment === -1 || newest < hiddenSegment, "the history is outside any streamed, hidden segment").toBe(true);
     await context.close();
   });
 
@@ -135,9 +140,40 @@ test.describe("a long conversation loads light", () => {
     expect(seen.spinner, "no loading spinner for the conversation").toBe(false);
     expect(seen.cls).toBeLessThanOrEqual(0.02);
     expect(dom).toBeLessThan(1200);
+    // The asides beside the chat are hidden on a phone, and so never built; their drawers build them.
+    expect(await page.locator('aside[aria-label="Tasks"] *, aside[aria-label="Conversations"] *').count()).toBe(0);
+    // The chat fills the window: the page itself does not scroll.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
     // Older messages page in on the way up.
     await scroller.evaluate((el) => el.scrollTo(0, 0));
     await expect(page.getByTestId("chat-user-message").first()).toHaveText(`You: ${turnText(0)}`);
+    await context.close();
+  });
+
+  test("the chat fills the window, and the next page, reached without a reload, scrolls as usual", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storage, viewport: { width: 1280, height: 800 }, extraHTTPHeaders: { "x-forwarded-for": distinctClientIp() } });
+    const page = await context.newPage();
+    await page.route("**/cdn.platform.openai.com/**", (route) => route.abort());
+    const main = page.locator("main#main");
+    const pageOverflow = () => page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+    await page.goto(`/chat?thread=${threadId}`);
+    await expect(page.getByRole("textbox", { name: "Message" })).toBeInViewport();
+    expect(await pageOverflow()).toBeLessThanOrEqual(0);
+    expect(await main.evaluate((el) => getComputedStyle(el).paddingTop)).toBe("8px");
+
+    await page.getByRole("link", { name: "Dashboard" }).first().click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    // The shell lets the page grow again: the dashboard's own spacing, no fixed height.
+    expect(await main.evaluate((el) => getComputedStyle(el).paddingTop)).toBe("24px");
+    await page.setViewportSize({ width: 1280, height: 300 });
+    await expect.poll(pageOverflow).toBeGreaterThan(0);
+
+    await page.goBack();
+    await expect(page).toHaveURL(/\/chat\?thread=/);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect(page.getByRole("textbox", { name: "Message" })).toBeInViewport();
+    await expect.poll(pageOverflow).toBeLessThanOrEqual(0);
     await context.close();
   });
 
