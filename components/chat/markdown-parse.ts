@@ -171,24 +171,42 @@ const LIST_ITEM = /^\s*([-*+]|\d{1,9}[.)])(\s|$)/;
  * (CommonMark would fold "…and more." into the last item; the assistant means a new paragraph).
  */
 export function splitBlocks(source: string): string[] {
-  const text = source.replace(/\r\n?/g, "\n");
-  const lines = text.split("\n");
   // A streaming message grows at its end and its finished pieces never change, so a call on a
-  // longer version of the last text only re-scans from where that text's last piece began: the
-  // whole stream costs time linear in its length, not in its length times its chunks.
-  const resume = lastSplit && text.startsWith(lastSplit.text) ? lastSplit : null;
-  const scanned = scanPieces(lines, resume?.from ?? 0);
+  // longer version of the last text only reads from where that text's last piece began: the
+  // whole stream costs time linear in its length, not in its length times its chunks. (Nothing
+  // here touches the text before that point: not a split, not even a line-ending fix-up.)
+  const resume = lastSplit && source.startsWith(lastSplit.source) ? lastSplit : null;
+  const { lines, offsets } = linesFrom(source, resume?.from ?? 0);
+  const scanned = scanPieces(lines, 0);
   const pieces = [...(resume?.finished ?? []), ...scanned.pieces];
-  const starts = [...(resume?.starts ?? []), ...scanned.starts];
-  // A cut is final once the line it was made at is whole (a newline follows it): "1" may still
+  // A cut is final once the line it was made at is whole (a line break follows it): "1" may still
   // become "1." and turn a new paragraph into a list item. Resume at the last such cut.
-  let k = starts.length - 1;
-  while (k > 0 && starts[k]! >= lines.length - 1) k -= 1;
-  lastSplit = { text, finished: pieces.slice(0, k), starts: starts.slice(0, k), from: starts[k]! };
+  let k = scanned.starts.length - 1;
+  while (k > 0 && scanned.starts[k]! >= lines.length - 1) k -= 1;
+  const finished = resume?.finished.length ?? 0;
+  lastSplit = { source, finished: pieces.slice(0, finished + k), from: offsets[scanned.starts[k]!]! };
   return pieces.filter((p) => p.trim() !== "");
 }
 
-let lastSplit: { text: string; finished: string[]; starts: number[]; from: number } | null = null;
+let lastSplit: { source: string; finished: string[]; from: number } | null = null;
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/** The lines of source[from…] (CRLF and CR read as LF) and the offset in source where each starts. */
+function linesFrom(source: string, from: number): { lines: string[]; offsets: number[] } {
+  const lines: string[] = [];
+  const offsets: number[] = [];
+  let start = from;
+  LINE_BREAK.lastIndex = from;
+  for (let match = LINE_BREAK.exec(source); match; match = LINE_BREAK.exec(source)) {
+    lines.push(source.slice(start, match.index));
+    offsets.push(start);
+    start = match.index + match[0].length;
+  }
+  lines.push(source.slice(start));
+  offsets.push(start);
+  return { lines, offsets };
+}
 
 /** The pieces of lines[from…] (a piece boundary, so the scan starts fresh) and the line index each starts at. */
 function scanPieces(lines: string[], from: number): { pieces: string[]; starts: number[] } {

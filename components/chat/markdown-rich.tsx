@@ -149,7 +149,7 @@ function Blocks({ blocks, tight = false }: { blocks: Block[]; tight?: boolean })
 }
 
 /** A piece that later text cannot change: memoized, so a streaming message re-parses only its tail. */
-const MarkdownPiece = memo(function MarkdownPiece({ source }: { source: string }) {
+export const MarkdownPiece = memo(function MarkdownPiece({ source }: { source: string }) {
   return <Blocks blocks={parsePiece(source)} />;
 });
 
