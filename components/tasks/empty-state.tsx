@@ -7,7 +7,7 @@ import { STATUS_LABELS } from "./filters";
 type Props =
   | { kind: "none" }
   | { kind: "all-done"; completed: number; showHref: string }
-  | { kind: "no-match"; status: TaskStatus; q: string; clearHref: string };
+  | { kind: "no-match"; status: TaskStatus; q: string; clearHref: string; scope?: "list" | "label" };
 
 const STATUS_HINTS: Record<TaskStatus, string> = {
   all: "Nothing here.",
@@ -15,6 +15,8 @@ const STATUS_HINTS: Record<TaskStatus, string> = {
   completed: "Nothing is completed yet.",
   overdue: "Nothing is overdue.",
 };
+
+const SCOPE_HINTS = { list: "Nothing in this list yet.", label: "No task has this label yet." } as const;
 
 /** What the list shows when it is empty: no tasks at all, or none that match the filters. */
 export function EmptyState(props: Props) {
@@ -53,13 +55,14 @@ export function EmptyState(props: Props) {
       </div>
     );
   }
-  const { status, q, clearHref } = props;
+  const { status, q, clearHref, scope } = props;
   const where = status === "all" ? "" : ` in ${STATUS_LABELS[status]}`;
+  const hint = q ? `Nothing${where} matches “${q}”.` : status === "all" && scope ? SCOPE_HINTS[scope] : STATUS_HINTS[status];
   return (
     <div className="px-6 py-14 text-center">
       <h2 className="text-base font-semibold">No tasks match</h2>
       <p className="mx-auto mt-1 max-w-sm text-sm wrap-anywhere text-zinc-600 dark:text-zinc-400">
-        {q ? `Nothing${where} matches “${q}”.` : STATUS_HINTS[status]}
+        {hint}
       </p>
       <Link href={clearHref} className={buttonClass("secondary", "md", "mt-6")}>
         Clear filters

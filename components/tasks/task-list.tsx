@@ -377,9 +377,9 @@ export function TaskList({ initialPage, filters, counts, today, listNames = {}, 
           </ul>
         )}
         {isEmpty &&
-          (counts.all === 0 ? (
+          (counts.all === 0 && !filters.list && !filters.label ? (
             <EmptyState kind="none" />
-          ) : unfiltered && completedHidden > 0 ? (
+          ) : filters.status === "all" && !filters.q && completedHidden > 0 ? (
             <EmptyState kind="all-done" completed={completedHidden} showHref={tasksHref({ ...filters, showCompleted: true })} />
           ) : unfiltered ? (
             <EmptyState kind="none" />
@@ -388,6 +388,7 @@ export function TaskList({ initialPage, filters, counts, today, listNames = {}, 
               kind="no-match"
               status={filters.status}
               q={filters.q}
+              scope={filters.list ? "list" : filters.label ? "label" : undefined}
               clearHref={tasksHref({ ...DEFAULT_FILTERS, sort: filters.sort, order: filters.order, showCompleted: filters.showCompleted })}
             />
           ))}

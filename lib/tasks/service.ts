@@ -164,6 +164,15 @@ function statusFilter(status: ListTasksOptions["status"], today: string): SQL | 
   }
 }
 
+/** Tasks in one list and/or with one label (no condition for neither). */
+function placementFilter(scope: TaskScope) {
+  return and(
+    scope.list !== undefined ? eq(tasks.listId, scope.list) : undefined,
+    // `@>` on the array, so the GIN index on label_ids serves it.
+    scope.label !== undefined ? sql`${tasks.labelIds} @> array[${scope.label}]::int[]` : undefined,
+  );
+}
+
 /** The list query for one page (plus one row, to know if there is more). Exported so tests can EXPLAIN it. */
 export function listTasksQuery(userId: string, opts: ListTasksOptions) {
   const order = opts.order ?? DEFAULT_ORDER[opts.sort];
@@ -173,9 +182,7 @@ export function listTasksQuery(userId: string, opts: ListTasksOptions) {
     eq(tasks.userId, userId),
     statusFilter(opts.status, opts.today ?? todayUtc()),
     search ? or(ilike(tasks.title, search), ilike(tasks.description, search)) : undefined,
-    opts.list !== undefined ? eq(tasks.listId, opts.list) : undefined,
-    // `@>` on the array, so the GIN index on label_ids serves it.
-    opts.label !== undefined ? sql`${tasks.labelIds} @> array[${opts.label}]::int[]` : undefined,
+    placementFilter(opts),
     opts.cursor ? afterCursor(opts.sort, order, decodeCursor(opts.cursor, opts.sort, order)) : undefined,
   );
   const direction = order === "asc" ? asc : desc;
@@ -197,7 +204,10 @@ export async function listTasks(userId: string, input: unknown = {}): Promise<Ta
   return { tasks: page.map((r) => toTask(r.task)), nextCursor };
 }
 
-export async function taskStats(userId: string, today: string = todayUtc()): Promise<TaskStats> {
+/** Which tasks a count covers: all the user's, or those of one list and/or label (the ids come from a parsed filter). */
+export type TaskScope = { list?: number; label?: number };
+
+export async function taskStats(userId: string, today: string = todayUtc(), scope: TaskScope = {}): Promise<TaskStats> {
   const [row] = await db
     .select({
       total: sql<number>`count(*)::int`,
@@ -207,7 +217,7 @@ export async function taskStats(userId: string, today: string = todayUtc()): Pro
       dueToday: sql<number>`count(*) filter (where not ${tasks.completed} and ${tasks.dueDate} = ${today})::int`,
     })
     .from(tasks)
-    .where(eq(tasks.userId, userId));
+    .where(and(eq(tasks.userId, userId), placementFilter(scope)));
   return row!;
 }
 

@@ -67,6 +67,9 @@ test("lists: create, rename, move a task in, filter by it, delete it moving its 
   await expect(page).toHaveURL(/\/tasks\?list=\d+$/);
   await expect(listsNav(page).getByRole("link", { name: /^Home/ })).toHaveAttribute("aria-current", "page");
   await expect(taskList(page)).toHaveCount(0);
+  // The status tabs count this list's tasks (the user's one task is elsewhere), and the empty list says so.
+  await expect(page.getByRole("navigation", { name: "Filter by status" }).getByRole("link", { name: /^All/ })).toHaveText("All(0)");
+  await expect(page.getByText("Nothing in this list yet.")).toBeVisible();
 
   // Rename it on the management page; Inbox offers no rename or delete.
   await page.goto("/lists");

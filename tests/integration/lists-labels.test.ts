@@ -10,7 +10,7 @@ import * as tasksRoute from "@/app/api/tasks/route";
 import { db } from "@/db";
 import { createLabel, deleteLabel, listLabels } from "@/lib/labels";
 import { createList, deleteList, listLists, updateList } from "@/lib/lists";
-import { changeTask, createTask, getTask, undoChange } from "@/lib/tasks";
+import { changeTask, createTask, getTask, taskStats, undoChange } from "@/lib/tasks";
 import { signUpUser } from "../helpers/auth";
 import { jsonRequest, params, readJson } from "../helpers/http";
 
@@ -209,6 +209,26 @@ describe("lists", () => {
     await expectRefused(deleteListRoute(list.id, "?tasks=archive"), 400, before, /move .* or delete/);
     await expectRefused(deleteListRoute(list.id, "?tasks=move&force=1"), 400, before);
     await expect(updateList(alice.id, list.id, { name: "Kept" })).resolves.toMatchObject({ name: "Kept" });
+  });
+});
+
+describe("counts in one list or label (the /tasks status tabs)", () => {
+  it("count only that list's or label's tasks; another user's list or label counts nothing", async () => {
+    const u = await freshUser("scoped-counts");
+    const trip = await createList(u.id, { name: "Trip" });
+    const urgent = await createLabel(u.id, { name: "urgent" });
+    const today = "2031-03-10";
+    await createTask(u.id, { title: "passport", listId: trip.id, dueDate: "2031-03-01", labelIds: [urgent.id] });
+    await createTask(u.id, { title: "tickets", listId: trip.id, dueDate: today });
+    await createTask(u.id, { title: "packed", listId: trip.id }).then((t) => changeTask(u.id, t.id, { completed: true }, "ui"));
+    await createTask(u.id, { title: "inbox chore", dueDate: "2031-03-02", labelIds: [urgent.id] });
+    expect(await taskStats(u.id, today)).toEqual({ total: 4, active: 3, completed: 1, overdue: 2, dueToday: 1 });
+    expect(await taskStats(u.id, today, { list: trip.id })).toEqual({ total: 3, active: 2, completed: 1, overdue: 1, dueToday: 1 });
+    expect(await taskStats(u.id, today, { label: urgent.id })).toEqual({ total: 2, active: 2, completed: 0, overdue: 2, dueToday: 0 });
+    expect(await taskStats(u.id, today, { list: trip.id, label: urgent.id })).toEqual({ total: 1, active: 1, completed: 0, overdue: 1, dueToday: 0 });
+    const none = { total: 0, active: 0, completed: 0, overdue: 0, dueToday: 0 };
+    expect(await taskStats(bob.id, today, { list: trip.id })).toEqual(none);
+    expect(await taskStats(bob.id, today, { label: urgent.id })).toEqual(none);
   });
 });
 

@@ -9,17 +9,20 @@ import { PlusIcon } from "@/components/ui/icons";
 import { listLabels } from "@/lib/labels";
 import { listLists } from "@/lib/lists";
 import { requireUser } from "@/lib/session";
-import { listTasks, taskStats } from "@/lib/tasks";
+import { listTasks, taskStats, type TaskStats } from "@/lib/tasks";
 import { userToday } from "@/lib/timezone-server";
 
 export const metadata: Metadata = { title: "Tasks" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const tabCounts = (s: TaskStats) => ({ all: s.total, active: s.active, completed: s.completed, overdue: s.overdue });
+
 export default async function TasksPage({ searchParams }: Props) {
   const user = await requireUser();
   const [filters, today] = await Promise.all([searchParams.then(parseTaskFilters), userToday()]);
-  const [page, stats, lists, labels] = await Promise.all([
+  const scoped = filters.list !== undefined || filters.label !== undefined;
+  const [page, stats, scopeStats, lists, labels] = await Promise.all([
     listTasks(user.id, {
       status: listedStatus(filters),
       q: filters.q || undefined,
@@ -30,6 +33,8 @@ export default async function TasksPage({ searchParams }: Props) {
       label: filters.label,
     }),
     taskStats(user.id, today),
+    // The tabs count what they would list: the chosen list's or label's tasks.
+    scoped ? taskStats(user.id, today, { list: filters.list, label: filters.label }) : null,
     // Archived lists are left out of the switcher but still named on their tasks' rows.
     listLists(user.id, { archived: "include" }),
     listLabels(user.id),
@@ -62,7 +67,7 @@ export default async function TasksPage({ searchParams }: Props) {
           initialPage={page}
           filters={filters}
           today={today}
-          counts={{ all: stats.total, active: stats.active, completed: stats.completed, overdue: stats.overdue }}
+          counts={tabCounts(scopeStats ?? stats)}
           listNames={Object.fromEntries(lists.map((l) => [l.id, l.name]))}
           labelNames={Object.fromEntries(labels.map((l) => [l.id, l.name]))}
         />
