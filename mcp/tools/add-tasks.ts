@@ -31,9 +31,12 @@ export const addTasksTool = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
   effect: { kind: "add" },
   async run(ctx, args) {
-    const items = [];
     const known = knownNames();
-    for (const { list, labels, repeat, ...fields } of args.tasks) items.push({ ...fields, ...(await resolvePlacement(ctx.userId, { list, labels, repeat }, known)) });
+    // Every task's list and repeat first, labels after: an unknown list or an unreadable repeat
+    // anywhere in the batch then fails the call before it has created any new label.
+    const items = [];
+    for (const { list, labels: _labels, repeat, ...fields } of args.tasks) items.push({ ...fields, ...(await resolvePlacement(ctx.userId, { list, repeat }, known)) });
+    for (const [i, { labels }] of args.tasks.entries()) if (labels !== undefined) Object.assign(items[i]!, await resolvePlacement(ctx.userId, { labels }, known));
     const added = await addTasks(ctx.userId, items, ctx.source, { today: ctx.today() });
     const { changeSetId } = added;
     const tasks = addedWithNames(added.tasks, known);

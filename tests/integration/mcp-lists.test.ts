@@ -133,6 +133,11 @@ describe("tasks with lists, labels and repeats over MCP", () => {
     expect(textOf(badRepeat)).toMatch(/not a repeat I understand/);
     const batch = await asAlice.call("add_tasks", { tasks: [{ title: "ok" }, { title: "bad", list: "Hardware" }] });
     expect(batch.isError).toBe(true);
+    // A new label named earlier in the batch is not created either.
+    const labelled = await asAlice.call("add_tasks", { tasks: [{ title: "ok", labels: ["brand-new-label"] }, { title: "bad", list: "Hardware" }] });
+    expect(labelled.isError).toBe(true);
+    const badRepeatLater = await asAlice.call("add_tasks", { tasks: [{ title: "ok", labels: ["another-new-label"] }, { title: "bad", repeat: "whenever" }] });
+    expect(badRepeatLater.isError).toBe(true);
     expect(await fingerprint()).toBe(before);
   });
 
