@@ -8,6 +8,7 @@ import { completeRule, nextDueDate, type Recurrence } from "@/lib/recurrence";
 import { assertRefs } from "./refs";
 import { bulkIdsSchema, createTaskSchema, updateTaskSchema, type Task } from "./schemas";
 import { taskFromSnapshot, type TaskSnapshot } from "./snapshot";
+import { undoChange } from "./undo";
 
 /**
  * Every change to tasks, whoever makes it, goes through here: each function is one SQL
@@ -220,7 +221,18 @@ export async function changeTasks(userId: string, input: unknown, patch: unknown
         from changed c where not (c.before->>'completed')::boolean and (c.after->>'completed')::boolean) as completed`);
   // The fast path is the one statement above; only completing a repeating task takes a second.
   const completions = (outcome.completed ?? []).filter((c) => (data.recurrence === undefined ? c.rule !== null : data.recurrence !== null));
-  const next = completions.length && outcome.change_set_id ? await addNextOccurrences(userId, outcome.change_set_id, completions, rules, data, today) : undefined;
+  let next: Map<number, Task> | undefined;
+  if (completions.length && outcome.change_set_id) {
+    try {
+      next = await addNextOccurrences(userId, outcome.change_set_id, completions, rules, data, today);
+    } catch (error) {
+      // Two statements and no transaction (the fast path stays one round trip): when adding the
+      // next occurrences fails, the completion is taken back, so a repeating task is never left
+      // completed with no next one. The call then fails as a whole.
+      await undoChange(userId, outcome.change_set_id).catch(() => undefined);
+      throw error;
+    }
+  }
   return results(ids, outcome, mode, next);
 }
 

@@ -118,6 +118,27 @@ describe("completing a repeating task", () => {
     ]);
   });
 
+  it("when adding the next occurrence fails, the completion is taken back and the call fails", async () => {
+    const u = await signUpUser("repeat-spawn-fails");
+    const t = await add(u, { title: "spawn refused by the test", dueDate: "2026-12-01", recurrence: { every: "day" } });
+    // A trigger that refuses this title's insert: the completion (an update) goes through, the next occurrence (an insert) fails.
+    await db.execute(sql.raw(`create function test_refuse_spawn() returns trigger language plpgsql as $$ begin if new.title = 'spawn refused by the test' then raise exception 'refused by the test'; end if; return new; end $$`));
+    await db.execute(sql.raw(`create trigger test_refuse_spawn before insert on tasks for each row execute function test_refuse_spawn()`));
+    try {
+      await expect(changeTask(u.id, t.id, { completed: true }, "ui", { today: "2026-12-01" })).rejects.toThrow();
+    } finally {
+      await db.execute(sql.raw(`drop trigger test_refuse_spawn on tasks`));
+      await db.execute(sql.raw(`drop function test_refuse_spawn()`));
+    }
+    const after = await getTask(u.id, t.id);
+    expect(after.completed).toBe(false);
+    expect(after.recurrence).toEqual(t.recurrence);
+    expect(await countTasks(u.id)).toBe(1);
+    // Once adding works again, completing it adds the next occurrence as usual.
+    const done = await changeTask(u.id, t.id, { completed: true }, "ui", { today: "2026-12-01" });
+    expect(done.next?.dueDate).toBe("2026-12-02");
+  });
+
   it("two concurrent completions of one repeating task add one occurrence", async () => {
     const u = await signUpUser("repeat-race");
     const t = await add(u, { title: "race", dueDate: "2026-12-01", recurrence: { every: "day" } });
