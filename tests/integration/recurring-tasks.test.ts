@@ -122,7 +122,8 @@ describe("completing a repeating task", () => {
     const u = await signUpUser("repeat-spawn-fails");
     const t = await add(u, { title: "spawn refused by the test", dueDate: "2026-12-01", recurrence: { every: "day" } });
     // A trigger that refuses this title's insert: the completion (an update) goes through, the next occurrence (an insert) fails.
-    await db.execute(sql.raw(`create function test_refuse_spawn() returns trigger language plpgsql as $$ begin if new.title = 'spawn refused by the test' then raise exception 'refused by the test'; end if; return new; end $$`));
+    await db.execute(sql.raw(`create or replace function test_refuse_spawn() returns trigger language plpgsql as $$ begin if new.title = 'spawn refused by the test' then raise exception 'refused by the test'; end if; return new; end $$`));
+    await db.execute(sql.raw(`drop trigger if exists test_refuse_spawn on tasks`));
     await db.execute(sql.raw(`create trigger test_refuse_spawn before insert on tasks for each row execute function test_refuse_spawn()`));
     try {
       await expect(changeTask(u.id, t.id, { completed: true }, "ui", { today: "2026-12-01" })).rejects.toThrow();
