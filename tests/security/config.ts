@@ -11,6 +11,7 @@ export const PORTS = {
   apiKeys: 3820,
   boundedInput: 3825,
   notFound: 3830,
+  calendarFeed: 3835,
   plantedTitle: 3890,
   clientIp: 3850,
   signInLockout: 3855,
