@@ -83,6 +83,8 @@ test.describe("in a time zone whose date is not UTC's", () => {
 
   test("a first visit is rendered again, once, in the browser's zone: a task due today there counts as due today", async ({ page, context }) => {
     await signUp(page, newCredentials("dash-zone"));
+    // Sign-up's own dashboard sets the cookie once it has hydrated: wait, or it could come back after the clear below.
+    await expect.poll(async () => decodeURIComponent((await context.cookies()).find((c) => c.name === "tz")?.value ?? "")).toBe(zone);
     const todayThere = new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(new Date());
     await addTask(page, "Call the plumber", todayThere);
     await context.clearCookies({ name: "tz" });
@@ -103,6 +105,7 @@ test.describe("in UTC", () => {
 
   test("a first visit is not rendered twice: the server's UTC page is already right", async ({ page, context }) => {
     await signUp(page, newCredentials("dash-utc"));
+    await expect.poll(async () => (await context.cookies()).find((c) => c.name === "tz")?.value).toBe("UTC");
     await context.clearCookies({ name: "tz" });
     const refreshes = countDashboardRefreshes(page);
     await page.goto("/dashboard");

@@ -150,8 +150,11 @@ test("create, edit, complete, search and delete tasks", async ({ page }) => {
   await expect(dialog).toBeHidden();
   await expect(rowOf(page, "Call the plumber")).toBeVisible();
   await page.getByRole("button", { name: "Delete “Call the plumber”" }).click();
+  const deleted = page.waitForResponse((r) => r.request().method() === "DELETE" && /\/api\/tasks\/\d+$/.test(r.url()));
   await dialog.getByRole("button", { name: "Delete", exact: true }).click();
+  // The row goes at once (optimistic); the reload must wait for the server to have deleted it.
   await expect(page.getByRole("heading", { name: "No tasks yet" })).toBeVisible();
+  expect((await deleted).status()).toBe(200);
   await page.reload();
   await expect(page.getByRole("heading", { name: "No tasks yet" })).toBeVisible();
 
