@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { distinctClientIp, newCredentials, requireChromium } from "./helpers";
+import { distinctClientIp, newCredentials, requireChromium, signUp } from "./helpers";
 
 /**
  * axe-core on every page a user reaches, light and dark, at 1280×800 and 390×844: no `serious`
@@ -70,12 +70,7 @@ test.describe("axe-core: no serious or critical violations", () => {
     await context.setExtraHTTPHeaders({ "x-forwarded-for": ip });
     const page = await context.newPage();
     const creds = newCredentials("a11y");
-    await page.goto("/sign-up");
-    await page.getByLabel("Name").fill(creds.name);
-    await page.getByLabel("Email").fill(creds.email);
-    await page.getByLabel("Password", { exact: true }).fill(creds.password);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
+    await signUp(page, creds);
 
     // Tasks: open, due soon, overdue, and completed (their muted colours are what axe has caught before).
     const today = new Date();

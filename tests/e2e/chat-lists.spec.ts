@@ -1,5 +1,5 @@
 import { expect as baseExpect, test, type Page } from "@playwright/test";
-import { distinctClientIp, newCredentials, requireChromium } from "./helpers";
+import { distinctClientIp, newCredentials, requireChromium, signUp } from "./helpers";
 
 /**
  * Lists from the chat, in a real browser with the offline model (issue 16): the user creates a
@@ -29,12 +29,7 @@ test.beforeEach(async ({ context }) => {
 test("create a list and move a task into it from the chat", async ({ page }) => {
   await page.route("**/cdn.platform.openai.com/**", (route) => route.abort());
   const creds = newCredentials("chat-lists");
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(creds.name);
-  await page.getByLabel("Email").fill(creds.email);
-  await page.getByLabel("Password", { exact: true }).fill(creds.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
+  await signUp(page, creds);
   const added = await page.request.post("/api/tasks", { data: { title: "Buy milk" } });
   expect(added.status()).toBe(201);
 

@@ -1,5 +1,5 @@
 import { expect as baseExpect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { distinctClientIp, newCredentials, requireChromium } from "./helpers";
+import { distinctClientIp, newCredentials, requireChromium, signUp } from "./helpers";
 
 /**
  * Opening a long conversation: its newest page is in the server's HTML (formatted), the page
@@ -11,15 +11,6 @@ requireChromium();
 
 const expect = baseExpect.configure({ timeout: 15_000 });
 
-/** helpers.ts's signUp, with patience for a cold server on a busy machine. */
-async function signUp(page: Page, creds: ReturnType<typeof newCredentials>) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(creds.name);
-  await page.getByLabel("Email").fill(creds.email);
-  await page.getByLabel("Password", { exact: true }).fill(creds.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
-}
 const TURNS = 30;
 
 /** The offline model's turns, alternating adds with lists (Markdown lists in the answers). */

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, test, type Page } from "@playwright/test";
-import { distinctClientIp, newCredentials, requireChromium } from "./helpers";
+import { distinctClientIp, newCredentials, requireChromium, signUp } from "./helpers";
 
 /**
  * The built-in chat client's messages in a real browser: a message that cannot be sent stays
@@ -66,12 +66,7 @@ const paceSse = (page: Page, ms: number) => page.evaluate((v) => ((window as unk
 async function signUpAndOpenChat(page: Page, label: string) {
   await page.route("**/cdn.platform.openai.com/**", (route) => route.abort());
   const creds = newCredentials(label);
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(creds.name);
-  await page.getByLabel("Email").fill(creds.email);
-  await page.getByLabel("Password", { exact: true }).fill(creds.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
+  await signUp(page, creds);
   await page.goto("/chat");
   await expect(page.getByTestId("chat-client-notice")).toHaveAttribute("data-client", "builtin");
   await expect(composer(page)).toBeEditable();

@@ -1,5 +1,5 @@
 import { expect as baseExpect, test, type Page } from "@playwright/test";
-import { distinctClientIp, newCredentials, requireChromium } from "./helpers";
+import { distinctClientIp, newCredentials, requireChromium, signUp } from "./helpers";
 
 /**
  * Conversation search in the built-in client's thread list: by words in a message or by title,
@@ -12,15 +12,6 @@ requireChromium();
 
 const expect = baseExpect.configure({ timeout: 15_000 });
 
-/** helpers.ts's signUp, with patience for a cold server on a busy machine. */
-async function signUp(page: Page, creds: ReturnType<typeof newCredentials>) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(creds.name);
-  await page.getByLabel("Email").fill(creds.email);
-  await page.getByLabel("Password", { exact: true }).fill(creds.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
-}
 const input = (text: string) => ({ content: [{ type: "input_text", text }], attachments: [], inference_options: {} });
 
 /** A new thread with one exchange, through the real chat endpoint (the offline model answers). */

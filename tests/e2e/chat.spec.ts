@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect as baseExpect, test, type Locator, type Page } from "@playwright/test";
 import { ChatServer } from "./chat-server";
-import { distinctClientIp, newCredentials, requireChromium } from "./helpers";
+import { distinctClientIp, newCredentials, requireChromium, signUp } from "./helpers";
 
 /**
  * The chat page in a real browser, driving the built-in client (no machine here reaches
@@ -24,16 +24,6 @@ const SCREENSHOTS = path.join(process.cwd(), "test-results", "screenshots");
 const BUY_MILK_REPLY = "Added “Buy milk” (due tomorrow).";
 
 // ---- page helpers -----------------------------------------------------------------------
-
-/** helpers.ts's signUp, with this spec's patience: a cold server under load can take a while. */
-async function signUp(page: Page, creds: ReturnType<typeof newCredentials>) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(creds.name);
-  await page.getByLabel("Email").fill(creds.email);
-  await page.getByLabel("Password").fill(creds.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
-}
 
 const composer = (page: Page) => page.getByRole("textbox", { name: "Message" });
 const chat = (page: Page) => page.getByRole("region", { name: "Chat" });
