@@ -126,10 +126,10 @@ export function TaskPanel({ state, className }: { state: TaskPanelState; classNa
   }
 
   const askDelete = (task: Task) => setConfirming(task);
-  const rowProps = { today, onToggle: toggle, onDelete: askDelete };
+  const rowProps = { today, compact: true, onToggle: toggle, onDelete: askDelete };
 
   return (
-    <div className={cn("flex min-h-0 flex-col", className)} data-task-panel>
+    <div className={cn("flex min-h-0 flex-col", className)}>
       <div className="flex items-baseline justify-between gap-2 px-4 pt-3 pb-2">
         <h2 className="text-sm font-semibold">
           Open tasks{open && open.length > 0 && <span className="ml-1.5 font-normal text-zinc-500 dark:text-zinc-400">{open.length}{more ? "+" : ""}</span>}

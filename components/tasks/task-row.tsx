@@ -17,12 +17,15 @@ type Props = {
   labelNames?: readonly string[];
   /** A change to this task is on its way to the server. */
   pending?: boolean;
+  /** Icon-only Edit and Delete at every width, for a narrow column such as the chat's task panel. */
+  compact?: boolean;
   onToggle: (task: Task) => void;
   onDelete: (task: Task) => void;
 };
 
 /** One task: a completion checkbox, its text, priority and due date, and Edit/Delete. */
-export function TaskRow({ task, today, listName, labelNames = [], pending, onToggle, onDelete }: Props) {
+export function TaskRow({ task, today, listName, labelNames = [], pending, compact = false, onToggle, onDelete }: Props) {
+  const buttonLabel = compact ? "hidden" : "hidden sm:inline";
   const titleId = `task-${task.id}-title`;
   return (
     <li aria-labelledby={titleId} aria-busy={pending || undefined} className="flex items-start gap-3 px-4 py-3.5 sm:px-5">
@@ -82,7 +85,7 @@ export function TaskRow({ task, today, listName, labelNames = [], pending, onTog
       <div className="-mr-2 flex shrink-0 items-center gap-0.5 sm:mr-0">
         <Link href={`/tasks/${task.id}/edit`} prefetch={false} aria-label={`Edit “${task.title}”`} className={buttonClass("ghost", "sm", "px-2 sm:px-2.5")}>
           <PencilIcon />
-          <span className="hidden sm:inline">Edit</span>
+          <span className={buttonLabel}>Edit</span>
         </Link>
         <button
           type="button"
@@ -95,7 +98,7 @@ export function TaskRow({ task, today, listName, labelNames = [], pending, onTog
           )}
         >
           <TrashIcon />
-          <span className="hidden sm:inline">Delete</span>
+          <span className={buttonLabel}>Delete</span>
         </button>
       </div>
     </li>
