@@ -41,9 +41,13 @@ export function TimeZoneCookie({ renderedIn }: Props) {
   const router = useRouter();
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (!zone || readCookie(TZ_COOKIE) === zone) return;
-    const secure = window.location.protocol === "https:" ? "; Secure" : "";
-    document.cookie = `${TZ_COOKIE}=${encodeURIComponent(zone)}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; SameSite=Lax${secure}`;
+    if (!zone) return;
+    if (readCookie(TZ_COOKIE) !== zone) {
+      const secure = window.location.protocol === "https:" ? "; Secure" : "";
+      document.cookie = `${TZ_COOKIE}=${encodeURIComponent(zone)}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; SameSite=Lax${secure}`;
+    }
+    // Decided by what the server rendered, not by the cookie: another tab (or this page's
+    // previous render) can set the cookie after this page's request left without it.
     if (canonicalZone(zone) !== canonicalZone(renderedIn)) router.refresh();
   }, [router, renderedIn]);
   return null;
