@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
+import { intArray } from "@/db/int-array";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { parseWith } from "@/lib/http";
 import { isUniqueViolation } from "@/lib/lists/names";
@@ -84,13 +85,14 @@ export async function deleteLabel(userId: string, id: unknown): Promise<{ label:
 
 /**
  * The ids of the user's labels with these names (case-insensitive), in the order given; names
- * without a label are created (the MCP tools name labels in words).
+ * without a label are created (the MCP tools name labels in words), and say so in `created`.
  */
-export async function labelIdsNamed(userId: string, input: unknown): Promise<Array<{ id: number; name: string }>> {
+export async function labelIdsNamed(userId: string, input: unknown): Promise<Array<{ id: number; name: string; created: boolean }>> {
   const names = parseWith(labelNamesSchema, input, "labels", "labels");
   if (!names.length) return [];
   const lower = names.map((n) => n.toLowerCase());
-  const { rows } = await db.execute<{ id: number; name: string; key: string }>(sql`
+  type Row = { id: number; name: string; key: string; created: boolean };
+  const { rows } = await db.execute<Row>(sql`
     with wanted as (select x.name, x.n from jsonb_array_elements_text(${JSON.stringify(names)}::jsonb) with ordinality x(name, n)),
     made as (
       insert into labels (user_id, name)
@@ -101,12 +103,24 @@ export async function labelIdsNamed(userId: string, input: unknown): Promise<Arr
       on conflict do nothing
       returning id, name
     )
-    select id, name, lower(name) as key from made
-    union all select id, name, lower(name) from labels where user_id = ${userId} and lower(name) in (select lower(name) from wanted)`);
-  const byKey = new Map((rows as Array<{ id: number; name: string; key: string }>).map((r) => [r.key, { id: r.id, name: r.name }]));
+    select id, name, lower(name) as key, true as created from made
+    union all select id, name, lower(name), false from labels where user_id = ${userId} and lower(name) in (select lower(name) from wanted)`);
+  const byKey = new Map((rows as Row[]).map((r) => [r.key, { id: r.id, name: r.name, created: r.created }]));
   const missing = lower.filter((k) => !byKey.has(k));
   if (missing.length) throw tooMany();
   return lower.map((k) => byKey.get(k)!);
+}
+
+/**
+ * Deletes those of these labels that no task of the user carries: the labels a tool call
+ * created by name, when the change they were made for did not happen (a missing task, a
+ * refused batch). One statement, and only on that failure path.
+ */
+export async function dropUnusedLabels(userId: string, labelIds: readonly number[]): Promise<void> {
+  if (!labelIds.length) return;
+  await db.execute(sql`
+    delete from labels l where l.user_id = ${userId} and l.id = any(${intArray(labelIds)}::int[])
+      and not exists (select 1 from tasks t where t.user_id = ${userId} and t.label_ids @> array[l.id])`);
 }
 
 /** The user's label with this name (case-insensitive), for filters by name; an unknown name is an error listing the labels. */

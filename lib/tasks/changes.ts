@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
+import { intArray } from "@/db/int-array";
 import { todayUtc } from "@/lib/dates";
 import { NotFoundError } from "@/lib/errors";
 import { parseWith } from "@/lib/http";
@@ -70,9 +71,6 @@ export function recordChangeSet(userId: string, source: ChangeSource, changed: S
     returning id`;
 }
 
-/** A validated id list as a PostgreSQL int[] literal (the ids are checked integers). */
-const idArray = (ids: number[]) => `{${ids.join(",")}}`;
-
 export async function addTasks(userId: string, items: unknown, source: ChangeSource, options: ChangeOptions = {}): Promise<Added> {
   const tasks = parseWith(addItemsSchema, items, "tasks", "tasks");
   await assertRefs(userId, { listIds: tasks.flatMap((t) => (t.listId === undefined ? [] : [t.listId])), labelIds: tasks.flatMap((t) => t.labelIds ?? []) });
@@ -113,7 +111,7 @@ async function rulesOf(userId: string, ids: number[], patch: Patch, today: strin
   const rule = patch.recurrence;
   if (patch.dueDate !== undefined) return Object.fromEntries(ids.map((id) => [String(id), completeRule(rule, patch.dueDate ?? today)]));
   const { rows } = await db.execute<{ id: number; due_date: string | null }>(
-    sql`select id, due_date::text as due_date from tasks where user_id = ${userId} and id = any(${idArray(ids)}::int[])`,
+    sql`select id, due_date::text as due_date from tasks where user_id = ${userId} and id = any(${intArray(ids)}::int[])`,
   );
   return Object.fromEntries((rows as Array<{ id: number; due_date: string | null }>).map((r) => [String(r.id), completeRule(rule, r.due_date ?? today)]));
 }
@@ -130,7 +128,7 @@ function assignments(patch: Patch, rules: Record<string, Recurrence> | null): SQ
   if (patch.priority !== undefined) sets.push(sql`priority = ${patch.priority}::task_priority`);
   if (patch.dueDate !== undefined) sets.push(sql`due_date = ${patch.dueDate}::date`);
   if (patch.listId !== undefined) sets.push(sql`list_id = ${patch.listId}::int`);
-  if (patch.labelIds !== undefined) sets.push(sql`label_ids = ${idArray(patch.labelIds)}::int[]`);
+  if (patch.labelIds !== undefined) sets.push(sql`label_ids = ${intArray(patch.labelIds)}::int[]`);
   const rule = patch.recurrence === undefined ? sql`t.recurrence` : rules ? sql`(${JSON.stringify(rules)}::jsonb -> t.id::text)` : sql`null::jsonb`;
   if (patch.completed === true) sets.push(sql`recurrence = case when o.completed then ${rule} else null end`);
   else if (patch.recurrence !== undefined) sets.push(sql`recurrence = ${rule}`);
@@ -144,7 +142,7 @@ function assignments(patch: Patch, rules: Record<string, Recurrence> | null): SQ
 
 /** The rows of `ids` the user owns, locked, and whether all of them are there (for the atomic mode). */
 function ownedTargets(userId: string, ids: number[]): SQL {
-  return sql`target as (select * from tasks where user_id = ${userId} and id = any(${idArray(ids)}::int[]) for update),
+  return sql`target as (select * from tasks where user_id = ${userId} and id = any(${intArray(ids)}::int[]) for update),
     complete as (select count(*) = ${ids.length} as ok from target)`;
 }
 

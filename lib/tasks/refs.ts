@@ -1,13 +1,12 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
+import { intArray } from "@/db/int-array";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 
 /** The list and labels a change puts tasks in: each must be the user's, and a list must not be archived. */
 export type TaskRefs = { listIds: number[]; labelIds: number[] };
 
 type RefRow = { lists: Array<{ id: number; name: string; archived: boolean }> | null; labels: number[] | null };
-
-const idArray = (ids: number[]) => `{${ids.join(",")}}`;
 
 /**
  * Checks the lists and labels named by a change, in one query, before the change is made: an
@@ -21,8 +20,8 @@ export async function assertRefs(userId: string, refs: TaskRefs): Promise<void> 
   const { rows } = await db.execute<RefRow>(sql`
     select
       (select jsonb_agg(jsonb_build_object('id', id, 'name', name, 'archived', archived_at is not null)) from lists
-        where user_id = ${userId} and id = any(${idArray(listIds)}::int[])) as lists,
-      (select array_agg(id) from labels where user_id = ${userId} and id = any(${idArray(labelIds)}::int[])) as labels`);
+        where user_id = ${userId} and id = any(${intArray(listIds)}::int[])) as lists,
+      (select array_agg(id) from labels where user_id = ${userId} and id = any(${intArray(labelIds)}::int[])) as labels`);
   const row = (rows as RefRow[])[0]!;
   const lists = new Map((row.lists ?? []).map((l) => [l.id, l]));
   const missingLists = listIds.filter((id) => !lists.has(id));

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { addTasks } from "@/lib/tasks";
 import { defineTool } from "./define";
 import { describeTask } from "./format";
-import { addedWithNames, knownNames, placementFields, resolvePlacement } from "./placement";
+import { addedWithNames, keepingOnlyUsedLabels, knownNames, placementFields, resolvePlacement } from "./placement";
 import { taskOutput, toolFields } from "./schemas";
 
 export const addTaskTool = defineTool({
@@ -27,7 +27,7 @@ export const addTaskTool = defineTool({
     const { list, labels, repeat, ...fields } = args;
     const known = knownNames();
     const placement = await resolvePlacement(ctx.userId, { list, labels, repeat }, known);
-    const { tasks: [added], changeSetId } = await addTasks(ctx.userId, [{ ...fields, ...placement }], ctx.source, { today: ctx.today() });
+    const { tasks: [added], changeSetId } = await keepingOnlyUsedLabels(ctx.userId, known, () => addTasks(ctx.userId, [{ ...fields, ...placement }], ctx.source, { today: ctx.today() }));
     const [task] = addedWithNames([added!], known);
     return { summary: `Added ${describeTask(task!)}.`, data: { task: task!, changeSetId } };
   },

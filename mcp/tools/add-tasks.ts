@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ADD_MAX, addTasks } from "@/lib/tasks";
 import { defineTool } from "./define";
 import { describeTask } from "./format";
-import { addedWithNames, knownNames, placementFields, resolvePlacement } from "./placement";
+import { addedWithNames, keepingOnlyUsedLabels, knownNames, placementFields, resolvePlacement } from "./placement";
 import { namedTaskSchema, toolFields } from "./schemas";
 
 export const addTasksTool = defineTool({
@@ -34,10 +34,10 @@ export const addTasksTool = defineTool({
     const known = knownNames();
     // Every task's list and repeat first, labels after: an unknown list or an unreadable repeat
     // anywhere in the batch then fails the call before it has created any new label.
-    const items = [];
+    const items: Array<Record<string, unknown>> = [];
     for (const { list, labels: _labels, repeat, ...fields } of args.tasks) items.push({ ...fields, ...(await resolvePlacement(ctx.userId, { list, repeat }, known)) });
     for (const [i, { labels }] of args.tasks.entries()) if (labels !== undefined) Object.assign(items[i]!, await resolvePlacement(ctx.userId, { labels }, known));
-    const added = await addTasks(ctx.userId, items, ctx.source, { today: ctx.today() });
+    const added = await keepingOnlyUsedLabels(ctx.userId, known, () => addTasks(ctx.userId, items, ctx.source, { today: ctx.today() }));
     const { changeSetId } = added;
     const tasks = addedWithNames(added.tasks, known);
     return { summary: [`Added ${tasks.length} task${tasks.length === 1 ? "" : "s"}:`, ...tasks.map((t) => `- ${describeTask(t)}`)].join("\n"), data: { tasks, changeSetId } };

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import { ValidationError } from "@/lib/errors";
-import { labelIdsNamed } from "@/lib/labels";
+import { dropUnusedLabels, labelIdsNamed } from "@/lib/labels";
 import { LABEL_NAME_MAX } from "@/lib/labels/schemas";
 import { listNamed } from "@/lib/lists";
 import { LIST_NAME_MAX } from "@/lib/lists/schemas";
@@ -46,9 +46,9 @@ export function ruleFromWords(text: string | null): RecurrenceInput | null {
   return match.rule;
 }
 
-/** List and label names a call has already read while resolving its arguments. */
-export type KnownNames = { lists: Map<number, string>; labels: Map<number, string> };
-export const knownNames = (): KnownNames => ({ lists: new Map(), labels: new Map() });
+/** List and label names a call has already read while resolving its arguments, and the labels it created. */
+export type KnownNames = { lists: Map<number, string>; labels: Map<number, string>; createdLabelIds: number[] };
+export const knownNames = (): KnownNames => ({ lists: new Map(), labels: new Map(), createdLabelIds: [] });
 
 /** The service fields for a call's list, labels and repeat (only those it gave); the names it read go into `known`. */
 export async function resolvePlacement(userId: string, args: PlacementArgs, known: KnownNames = knownNames()): Promise<Placement> {
@@ -62,9 +62,29 @@ export async function resolvePlacement(userId: string, args: PlacementArgs, know
   if (args.labels !== undefined) {
     const labels = await labelIdsNamed(userId, args.labels);
     placement.labelIds = labels.map((l) => l.id);
-    for (const l of labels) known.labels.set(l.id, l.name);
+    for (const l of labels) {
+      known.labels.set(l.id, l.name);
+      if (l.created) known.createdLabelIds.push(l.id);
+    }
   }
   return placement;
+}
+
+/**
+ * Runs the change a call resolved its placement for. When it throws, or `failed` says part of it
+ * did not happen, the labels the call created and no task carries are deleted again, so a
+ * missing task or a refused add does not leave new, empty labels behind.
+ */
+export async function keepingOnlyUsedLabels<T>(userId: string, known: KnownNames, change: () => Promise<T>, failed: (result: T) => boolean = () => false): Promise<T> {
+  let result: T;
+  try {
+    result = await change();
+  } catch (error) {
+    await dropUnusedLabels(userId, known.createdLabelIds);
+    throw error;
+  }
+  if (failed(result)) await dropUnusedLabels(userId, known.createdLabelIds);
+  return result;
 }
 
 /**

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { changeTask } from "@/lib/tasks";
 import { defineTool, idsInArgs } from "./define";
 import { describeTask } from "./format";
-import { resolvePlacement, withNames } from "./placement";
+import { keepingOnlyUsedLabels, knownNames, resolvePlacement, withNames } from "./placement";
 import { taskOutput, taskChanges, toolFields } from "./schemas";
 
 export const updateTaskTool = defineTool({
@@ -16,8 +16,9 @@ export const updateTaskTool = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true },
   effect: { kind: "change", confirm: "several", taskIds: idsInArgs },
   async run(ctx, { id, list, labels, repeat, ...changes }) {
-    const placement = await resolvePlacement(ctx.userId, { list, labels, repeat });
-    const changed = await changeTask(ctx.userId, id, { ...changes, ...placement }, ctx.source, { today: ctx.today() });
+    const known = knownNames();
+    const placement = await resolvePlacement(ctx.userId, { list, labels, repeat }, known);
+    const changed = await keepingOnlyUsedLabels(ctx.userId, known, () => changeTask(ctx.userId, id, { ...changes, ...placement }, ctx.source, { today: ctx.today() }));
     const [task, next] = await withNames(ctx.userId, changed.next ? [changed.task, changed.next] : [changed.task]);
     const also = next ? ` Next occurrence added: ${describeTask(next)}.` : "";
     return { summary: `Updated ${describeTask(task!)}.${also}`, data: { task: task!, changeSetId: changed.changeSetId, ...(next ? { next } : {}) } };

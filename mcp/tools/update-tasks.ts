@@ -3,7 +3,7 @@ import { z } from "zod";
 import { changeTasks } from "@/lib/tasks";
 import { defineTool, idsInArgs } from "./define";
 import { describeBatch, namedResults } from "./format";
-import { resolvePlacement } from "./placement";
+import { keepingOnlyUsedLabels, knownNames, resolvePlacement } from "./placement";
 import { batchIds, batchOutput, taskChanges } from "./schemas";
 
 export const updateTasksTool = defineTool({
@@ -20,8 +20,14 @@ export const updateTasksTool = defineTool({
   effect: { kind: "change", confirm: "several", taskIds: idsInArgs },
   async run(ctx, args) {
     const { list, labels, repeat, ...changes } = args.changes;
-    const placement = await resolvePlacement(ctx.userId, { list, labels, repeat });
-    const changed = await changeTasks(ctx.userId, { ids: args.ids }, { ...changes, ...placement }, ctx.source, { atomic: false, today: ctx.today() });
+    const known = knownNames();
+    const placement = await resolvePlacement(ctx.userId, { list, labels, repeat }, known);
+    const changed = await keepingOnlyUsedLabels(
+      ctx.userId,
+      known,
+      () => changeTasks(ctx.userId, { ids: args.ids }, { ...changes, ...placement }, ctx.source, { atomic: false, today: ctx.today() }),
+      (batch) => batch.results.some((r) => !r.ok),
+    );
     const data = { ...changed, results: await namedResults(ctx.userId, changed.results) };
     return { summary: describeBatch("Updated", data.results), data };
   },

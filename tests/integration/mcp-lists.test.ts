@@ -149,6 +149,33 @@ describe("tasks with lists, labels and repeats over MCP", () => {
     expect(data(again).results[0].task).toMatchObject({ labels: ["home"], recurrenceText: expect.stringMatching(/^Every other /) });
   });
 
+  it("a change that does not happen leaves none of the labels it named new behind, and never deletes one it did not create", async () => {
+    const bobs = data(await asBob.call("add_task", { title: "Bob's errand" })).task;
+    const temp = data(await asAlice.call("add_task", { title: "Temp", labels: ["spare"] })).task;
+    await asAlice.call("update_task", { id: temp.id, labels: [] }); // "spare" now exists, and no task carries it
+    const before = await fingerprint();
+
+    const foreign = await asAlice.call("update_task", { id: bobs.id, labels: ["fresh-a", "spare"] });
+    expect(foreign.isError).toBe(true);
+    expect(textOf(foreign)).toMatch(/not found/);
+    const missing = await asAlice.call("update_task", { id: 2_000_000_000, labels: ["fresh-a"] });
+    expect(missing.isError).toBe(true);
+    const noneFound = await asAlice.call("update_tasks", { ids: [bobs.id, 2_000_000_000], changes: { labels: ["fresh-b", "spare"] } });
+    expect(data(noneFound).results.map((r: Data) => r.ok)).toEqual([false, false]);
+    expect(await fingerprint()).toBe(before);
+
+    // A batch that partly happens keeps the new label on the task that has it.
+    const mine = data(await asAlice.call("add_task", { title: "Alice's errand" })).task;
+    const partly = await asAlice.call("update_tasks", { ids: [mine.id, bobs.id], changes: { labels: ["fresh-c"] } });
+    expect(data(partly).results.map((r: Data) => r.ok)).toEqual([true, false]);
+    expect(data(partly).results[0].task.labels).toEqual(["fresh-c"]);
+    const names = (await db.execute<{ name: string }>(sql`select name from labels where user_id = ${alice.id} order by name`)).rows.map((r) => r.name);
+    expect(names).toContain("fresh-c");
+    expect(names).toContain("spare");
+    expect(names).not.toContain("fresh-a");
+    expect(names).not.toContain("fresh-b");
+  });
+
   it("complete_task on a repeating task returns the next occurrence; undo_last_change reverts both", async () => {
     const u = await signUpUser("mcp-lists-repeat");
     const c = await connectTaskClient(u.id, { timeZone: "UTC" });
