@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
+import { intArray } from "@/db/int-array";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { parseWith } from "@/lib/http";
 import { pruneOldChangeSets, recordChangeSet, type ChangeSource } from "@/lib/tasks/changes";
@@ -111,7 +112,7 @@ export async function updateList(userId: string, id: unknown, input: unknown): P
 /** Puts the given lists in that order (positions 1…n); lists not named keep their order after them. Answers with the lists. */
 export async function reorderLists(userId: string, input: unknown): Promise<List[]> {
   const { ids } = parseWith(reorderListsSchema, input, "list order");
-  const idList = `{${ids.join(",")}}`;
+  const idList = intArray(ids);
   const { rows } = await db.execute<{ found: number[] | null }>(sql`
     with found as (select coalesce(array_agg(id), '{}') as ids from lists where user_id = ${userId} and id = any(${idList}::int[])),
     wanted as (select x.id, x.n from unnest(${idList}::int[]) with ordinality x(id, n)),
