@@ -1,3 +1,4 @@
+import { ForgetChatDrafts } from "@/components/chat/forget-drafts";
 import { Logo } from "@/components/layout/logo";
 import { MAIN_CONTENT_ID } from "@/components/layout/skip-link";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
@@ -5,6 +6,7 @@ import { ThemeToggle } from "@/components/layout/theme-toggle";
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col">
+      <ForgetChatDrafts />
       <header className="flex items-center justify-between px-4 py-4 sm:px-8">
         <Logo />
         <ThemeToggle />

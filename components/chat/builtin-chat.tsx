@@ -10,6 +10,7 @@ import type { ThreadItem } from "@/lib/chatkit/schemas";
 import { liveAnnouncement } from "./announcement";
 import { ChatErrorBanner } from "./chat-error";
 import { Composer } from "./composer";
+import { NEW_CHAT_DRAFT } from "./drafts";
 import { Drawer } from "./drawer";
 import { MessageList } from "./message-list";
 import { StartScreen } from "./start-screen";
@@ -249,7 +250,7 @@ export function BuiltinChat({ offline, examples, maxLength, onTurnEnd, initial }
           canStop={state.allowCancel}
           closedReason={closedReason}
           placeholder={offline ? "Try “add buy milk tomorrow”" : "Message the assistant"}
-          focusKey={state.thread?.id ?? "new"}
+          threadKey={state.thread?.id ?? NEW_CHAT_DRAFT}
           onSend={(text) => void chat.send(text)}
           onStop={chat.stop}
         />

@@ -1,6 +1,7 @@
 "use client";
-import { useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useSyncExternalStore } from "react";
 import { cn } from "@/components/ui/cn";
+import { useDraft } from "./use-draft";
 
 type Props = {
   maxLength: number;
@@ -10,8 +11,8 @@ type Props = {
   /** Why the composer is closed (a locked or closed thread), if it is. */
   closedReason?: string;
   placeholder: string;
-  /** Changes when another thread is opened, so focus returns to the composer. */
-  focusKey: string;
+  /** The open conversation ("new" before it exists): focus returns here when it changes, and the unsent text is kept per conversation. */
+  threadKey: string;
   onSend: (text: string) => void;
   onStop: () => void;
 };
@@ -29,8 +30,8 @@ const MAX_ROWS_PX = 200;
  * Stop, Enter does nothing, and the hint under the box says so. When the answer is done, focus
  * comes back here unless the reader put it somewhere else.
  */
-export function Composer({ maxLength, streaming, canStop, closedReason, placeholder, focusKey, onSend, onStop }: Props) {
-  const [text, setText] = useState("");
+export function Composer({ maxLength, streaming, canStop, closedReason, placeholder, threadKey, onSend, onStop }: Props) {
+  const [text, setText] = useDraft(threadKey);
   const box = useRef<HTMLTextAreaElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const counterId = useId();
@@ -52,7 +53,7 @@ export function Composer({ maxLength, streaming, canStop, closedReason, placehol
   // Focus on mount, when a thread opens, and when the thread opens up again.
   useEffect(() => {
     if (!disabled) box.current?.focus({ preventScroll: true });
-  }, [disabled, focusKey]);
+  }, [disabled, threadKey]);
 
   // When an answer ends, focus comes back if it was lost (a card's button went away or was disabled) or was on Stop.
   useEffect(() => {

@@ -275,6 +275,64 @@ test("typing while an answer streams: the box stays editable, Enter waits for th
   await expect(assistantMessages(page).last()).toHaveText("Assistant: You're welcome!");
 });
 
+test("unsent text is kept per conversation across reloads, goes with a new chat into its conversation, and is forgotten on sign-out", async ({ page }) => {
+  await installSsePacing(page);
+  const creds = newCredentials("drafts");
+  await page.route("**/cdn.platform.openai.com/**", (route) => route.abort());
+  await signUp(page, creds);
+  await page.goto("/chat");
+  await expect(composer(page)).toBeEditable();
+
+  // The first message makes the conversation; what is typed while its answer streams stays in the box.
+  await paceSse(page, 300);
+  await composer(page).fill("add water plants");
+  await composer(page).press("Enter");
+  await expect(page.getByRole("button", { name: "Stop" })).toBeVisible();
+  await page.keyboard.type("and the herbs");
+  await expect(page).toHaveURL(/\/chat\?thread=[0-9a-f-]{36}$/);
+  await expect(composer(page)).toHaveValue("and the herbs");
+  await paceSse(page, 0);
+  await waitForTurn(page);
+  await expect(composer(page)).toHaveValue("and the herbs");
+  const conversation = page.url();
+
+  await page.reload();
+  await expect(composer(page)).toBeEditable();
+  await expect(composer(page)).toHaveValue("and the herbs");
+
+  // Another conversation has its own draft.
+  await page.getByRole("button", { name: "New chat" }).click();
+  await expect(page).toHaveURL(/\/chat$/);
+  await expect(composer(page)).toHaveValue("");
+  await composer(page).fill("plan the week");
+  await page.reload();
+  await expect(composer(page)).toBeEditable();
+  await expect(composer(page)).toHaveValue("plan the week");
+  await page.goto(conversation);
+  await expect(composer(page)).toBeEditable();
+  await expect(composer(page)).toHaveValue("and the herbs");
+
+  // Sent text is no longer a draft.
+  await composer(page).press("Enter");
+  await waitForTurn(page);
+  await page.reload();
+  await expect(composer(page)).toBeEditable();
+  await expect(composer(page)).toHaveValue("");
+
+  // Whoever signs in next on this tab does not see what was left unsent.
+  await page.goto("/chat");
+  await expect(composer(page)).toHaveValue("plan the week");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.getByLabel("Email").fill(creds.email);
+  await page.getByLabel("Password", { exact: true }).fill(creds.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto("/chat");
+  await expect(composer(page)).toBeEditable();
+  await expect(composer(page)).toHaveValue("");
+});
+
 test("a confirmation card is announced, and the message actions pass axe in light and dark", async ({ page, context }) => {
   await signUpAndOpenChat(page, "announce");
   await say(page, "add buy milk tomorrow");
