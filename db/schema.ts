@@ -271,9 +271,22 @@ export const calendarFeeds = pgTable(
   (t) => [uniqueIndex("calendar_feeds_user_live_idx").on(t.userId).where(sql`${t.revokedAt} is null`)],
 );
 
+/**
+ * Per-user settings the server needs without a browser at hand. `time_zone` is the IANA zone the
+ * app shell last saw the user in, so an MCP client's "today" is the user's today, not UTC's.
+ */
+export const userSettings = pgTable("user_settings", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => user.id, { onDelete: "cascade" }),
+  timeZone: text("time_zone").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).defaultNow().notNull(),
+});
+
 export type TaskRow = typeof tasks.$inferSelect;
 export type ListRow = typeof lists.$inferSelect;
 export type LabelRow = typeof labels.$inferSelect;
+export type UserSettingsRow = typeof userSettings.$inferSelect;
 export type CalendarFeedRow = typeof calendarFeeds.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;

@@ -2,7 +2,7 @@ import { todayIn } from "./dates";
 
 export const TZ_COOKIE = "tz";
 
-function isTimeZone(value: string | undefined): value is string {
+export function isTimeZone(value: string | undefined): value is string {
   if (!value || value.length > 64) return false;
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });

@@ -99,7 +99,7 @@ export async function handleMcpRequest(req: Request): Promise<Response> {
     const unstorable = unstorableText(parseMessages(body));
     if (unstorable) return rpcError(400, -32602, unstorable);
     const forwarded = new Request(req.url, { method: "POST", headers: req.headers, body });
-    const server = createTaskServer(owner.userId);
+    const server = createTaskServer(owner.userId, { timeZone: owner.timeZone });
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     await server.connect(transport);
     try {

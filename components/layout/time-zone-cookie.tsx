@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { fetchJson } from "@/lib/client/fetch-json";
 import { TZ_COOKIE } from "@/lib/timezone";
 
 const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
@@ -27,6 +28,28 @@ function canonicalZone(zone: string): string {
   }
 }
 
+const REPORTED = "tasktalk:tz-reported";
+
+/**
+ * Tells the server the zone for clients without a browser (MCP), once per tab session and zone.
+ * Best effort: on failure it is tried again on the next page load.
+ */
+function reportZone(zone: string) {
+  try {
+    if (sessionStorage.getItem(REPORTED) === zone) return;
+    sessionStorage.setItem(REPORTED, zone);
+  } catch {
+    return;
+  }
+  fetchJson("/api/me/time-zone", { method: "PUT", body: { timeZone: zone } }).catch(() => {
+    try {
+      sessionStorage.removeItem(REPORTED);
+    } catch {
+      // Nothing to undo.
+    }
+  });
+}
+
 type Props = {
   /** The zone the server rendered this page in: the cookie's, or UTC without one. */
   renderedIn: string;
@@ -34,7 +57,7 @@ type Props = {
 
 /**
  * Tells the server the browser's time zone, so "today", "overdue" and "due today" follow the
- * user's calendar instead of UTC. Renders nothing. The page is rendered again (a whole server
+ * user's calendar instead of UTC (a cookie for pages and the chat; a stored setting for MCP). Renders nothing. The page is rendered again (a whole server
  * round trip and re-render) only when it was rendered in another zone than the browser's.
  */
 export function TimeZoneCookie({ renderedIn }: Props) {
@@ -49,6 +72,7 @@ export function TimeZoneCookie({ renderedIn }: Props) {
     // Decided by what the server rendered, not by the cookie: another tab (or this page's
     // previous render) can set the cookie after this page's request left without it.
     if (canonicalZone(zone) !== canonicalZone(renderedIn)) router.refresh();
+    reportZone(zone);
   }, [router, renderedIn]);
   return null;
 }

@@ -63,14 +63,15 @@ export async function revokeApiKey(userId: string, id: unknown): Promise<ApiKey>
 }
 
 /** The owner of a live key, marking it used; null for a missing, malformed or revoked key. */
-export async function authenticateApiKey(key: string): Promise<{ userId: string; keyId: string } | null> {
+export async function authenticateApiKey(key: string): Promise<{ userId: string; keyId: string; timeZone: string | undefined } | null> {
   if (!key.startsWith(KEY_PREFIX) || key.length > 100) return null;
   const [row] = await db
     .update(apiKeys)
     .set({ lastUsedAt: new Date() })
     .where(and(eq(apiKeys.hash, hashKey(key)), isNull(apiKeys.revokedAt)))
-    .returning({ userId: apiKeys.userId, keyId: apiKeys.id });
-  return row ?? null;
+    // The owner's zone in the same round trip: an MCP client's "today" is the user's (lib/settings/time-zone.ts).
+    .returning({ userId: apiKeys.userId, keyId: apiKeys.id, timeZone: sql<string | null>`(select s.time_zone from user_settings s where s.user_id = "api_keys"."user_id")` });
+  return row ? { userId: row.userId, keyId: row.keyId, timeZone: row.timeZone ?? undefined } : null;
 }
 
 /** Revokes every live key of `userId` (the "revoke all keys" button, a password change that signs other devices out); how many it revoked. */

@@ -82,7 +82,14 @@ test.describe("in a time zone whose date is not UTC's", () => {
   test.use({ timezoneId: zone });
 
   test("a first visit is rendered again, once, in the browser's zone: a task due today there counts as due today", async ({ page, context }) => {
+    // The zone is also reported once, for clients without a browser (MCP).
+    const reports: unknown[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "PUT" && new URL(r.url()).pathname === "/api/me/time-zone") reports.push(r.postDataJSON());
+    });
+    const reported = page.waitForResponse((r) => r.request().method() === "PUT" && new URL(r.url()).pathname === "/api/me/time-zone");
     await signUp(page, newCredentials("dash-zone"));
+    expect((await reported).status()).toBe(200);
     // Sign-up's own dashboard sets the cookie once it has hydrated: wait, or it could come back after the clear below.
     await expect.poll(async () => decodeURIComponent((await context.cookies()).find((c) => c.name === "tz")?.value ?? "")).toBe(zone);
     const todayThere = new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(new Date());
@@ -99,6 +106,7 @@ test.describe("in a time zone whose date is not UTC's", () => {
     await expect(stat(page, "dueToday")).toHaveText("1");
     await page.waitForTimeout(500);
     expect(refreshes()).toBe(1);
+    expect(reports).toEqual([{ timeZone: zone }]);
   });
 
   test("a page whose request left without the cookie is rendered again even though the cookie is set by then", async ({ page, context }) => {

@@ -2,9 +2,10 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as keysRoute from "@/app/api/keys/route";
 import * as keyRoute from "@/app/api/keys/[id]/route";
+import * as timeZoneRoute from "@/app/api/me/time-zone/route";
 import * as mcpRoute from "@/app/api/mcp/route";
 import { db } from "@/db";
-import { apiKeys, tasks, toolCalls } from "@/db/schema";
+import { apiKeys, tasks, toolCalls, userSettings } from "@/db/schema";
 import { hashKey } from "@/lib/api-keys/service";
 import { TOOL_NAMES } from "@/mcp/tools";
 import { signUpUser } from "../helpers/auth";
@@ -118,6 +119,48 @@ describe("MCP over Streamable HTTP with the SDK's client", () => {
     expect(row).toMatchObject({ userId: alice.id, title: "Alice only", completed: false });
     await asAlice.close();
     await asBob.close();
+  });
+});
+
+describe("the user's time zone", () => {
+  // Right now, one of these two zones is on another calendar day than UTC (as in tests/e2e/dashboard.spec.ts).
+  const zone = new Date().getUTCHours() >= 10 ? "Pacific/Kiritimati" : "Pacific/Pago_Pago";
+  const dayIn = (timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date());
+  const putZone = (body: unknown, cookie: string | undefined = alice.cookie) =>
+    timeZoneRoute.PUT(jsonRequest("/api/me/time-zone", { method: "PUT", body, cookie }));
+  const storedZone = async (userId: string) => (await db.select().from(userSettings).where(eq(userSettings.userId, userId)))[0]?.timeZone ?? null;
+
+  it("is what an MCP client's “today” follows once the app has reported it: a task due on the earlier of the two days is overdue on one calendar only", async () => {
+    const carol = await signUpUser("mcp-http-carol");
+    const { key } = await newKey(carol);
+    const mcp = await connectMcpHttp(URL_, key, inProcessFetch);
+    const due = [dayIn("UTC"), dayIn(zone)].sort()[0]!;
+    const id = ((await mcp.call("add_task", { title: "Edge of the day", dueDate: due })).structuredContent as { task: { id: number } }).task.id;
+    const overdueIds = async () => ((await mcp.call("list_tasks", { status: "overdue" })).structuredContent as { tasks: Array<{ id: number }> }).tasks.map((t) => t.id);
+
+    expect(await overdueIds()).toEqual(dayIn("UTC") > due ? [id] : []);
+    const res = await putZone({ timeZone: zone }, carol.cookie);
+    expect(res.status).toBe(200);
+    expect(await readJson(res)).toEqual({ timeZone: zone });
+    expect(await overdueIds()).toEqual(dayIn(zone) > due ? [id] : []);
+    expect(await storedZone(carol.id)).toBe(zone);
+    // Saying the same zone again changes nothing; another one replaces it.
+    expect((await putZone({ timeZone: zone }, carol.cookie)).status).toBe(200);
+    expect((await putZone({ timeZone: "UTC" }, carol.cookie)).status).toBe(200);
+    expect(await overdueIds()).toEqual(dayIn("UTC") > due ? [id] : []);
+    await mcp.close();
+  });
+
+  it("refuses what is not a time zone, and a request without a session, storing nothing", async () => {
+    expect((await putZone({ timeZone: "Europe/Berlin" })).status).toBe(200);
+    for (const body of [{}, { timeZone: "Mars/Olympus_Mons" }, { timeZone: "" }, { timeZone: "x".repeat(100) }, { timeZone: 3 }, { timeZone: "UTC", extra: 1 }, ["UTC"], null]) {
+      const res = await putZone(body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect((await readJson(res)).error).toBe("validation_error");
+    }
+    expect((await putZone({ timeZone: "Asia/Tokyo" }, "")).status).toBe(401);
+    expect(await storedZone(alice.id)).toBe("Europe/Berlin");
+    expect(await storedZone(bob.id)).toBeNull();
   });
 });
 

@@ -54,6 +54,14 @@ describe.skipIf(SKIP !== null)("cross-site writes", () => {
     expect(await task()).toEqual({ title: "keep me", completed: false });
   });
 
+  it("another site cannot plant a time zone (it would move the user's “today” for their MCP clients)", async () => {
+    const zone = () => withPg(async (c) => (await c.query(`select time_zone from user_settings where user_id = $1`, [user.userId])).rows[0]?.time_zone ?? null);
+    expect((await user.request("PUT", "/api/me/time-zone", { body: { timeZone: "Europe/Paris" } })).status).toBe(200);
+    expect((await user.request("PUT", "/api/me/time-zone", { body: { timeZone: "Pacific/Kiritimati" }, headers: EVIL })).status).toBe(403);
+    expect((await user.request("PUT", "/api/me/time-zone", { body: { timeZone: "Pacific/Pago_Pago" }, headers: CROSS })).status).toBe(403);
+    expect(await zone()).toBe("Europe/Paris");
+  });
+
   it("keys and chat refuse cross-site writes too", async () => {
     const keys = await keyCount();
     expect((await user.post("/api/keys", { name: "attacker's" }, { headers: EVIL })).status).toBe(403);
