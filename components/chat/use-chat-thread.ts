@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { ChatHttpError, chatApi, chatRequests, isAbortError, streamRequest } from "@/lib/chatkit/client";
+import { ChatHttpError, chatApi, chatRequests, FIRST_PAGE, isAbortError, streamRequest } from "@/lib/chatkit/client";
 import {
   chatReducer,
   initialChatState,
@@ -57,7 +57,7 @@ const errorFrom = (error: unknown): ChatError => {
 };
 
 /**
- * One conversation in the built-in client: opening a thread (newest 50 items, older ones
+ * One conversation in the built-in client: opening a thread (newest 20 items, older ones
  * paged in), sending messages and card actions as streams, Stop, and Retry. Every change to
  * what is shown goes through the pure reducer in lib/chatkit/reducer.ts.
  */
@@ -100,7 +100,7 @@ export function useChatThread({ onThreadCreated, onThreadUpdated, onTurnEnd, ini
     dispatch({ type: "open", thread: meta, items: [] });
     setLoading(true);
     try {
-      const [page, full] = await Promise.all([chatApi.listItems(id), typeof thread === "string" ? chatApi.getThread(id) : Promise.resolve(null), markdownReady()]);
+      const [page, full] = await Promise.all([chatApi.listItems(id, { limit: FIRST_PAGE }), typeof thread === "string" ? chatApi.getThread(id) : Promise.resolve(null), markdownReady()]);
       if (request !== openRef.current) return;
       const { items: _items, ...fullMeta } = full ?? { items: null };
       dispatch({ type: "open", thread: full ? (fullMeta as ThreadMeta) : meta, items: itemsFromDescPage(page) });

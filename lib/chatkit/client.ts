@@ -8,7 +8,13 @@ import type { ChatAction, ChatKitEvent, JsonRequest, Page, StreamingRequest, Thr
  */
 
 export const CHAT_ENDPOINT = "/api/chat";
-/** How many items the client shows when it opens a thread, and pages in at a time. */
+/**
+ * How many of a thread's newest items it opens with, in the page's HTML and in the client: more
+ * than a screen holds, few enough that a long thread's page hydrates light (React's hydration
+ * of the history was most of /chat's blocking time). Older items come in as the reader scrolls up.
+ */
+export const FIRST_PAGE = 20;
+/** How many older items are paged in at a time. */
 export const HISTORY_PAGE = 50;
 
 // ---- request bodies ----------------------------------------------------------------------

@@ -135,9 +135,17 @@ test.describe("a long conversation loads light", () => {
     expect(await page.locator('aside[aria-label="Tasks"] *, aside[aria-label="Conversations"] *').count()).toBe(0);
     // The chat fills the window: the page itself does not scroll.
     expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
-    // Older messages page in on the way up.
-    await scroller.evaluate((el) => el.scrollTo(0, 0));
-    await expect(page.getByTestId("chat-user-message").first()).toHaveText(`You: ${turnText(0)}`);
+    // Older messages page in on the way up, a page at a time, until the first one.
+    const firstShown = page.getByTestId("chat-user-message").first();
+    await expect
+      .poll(
+        async () => {
+          await scroller.evaluate((el) => el.scrollTo(0, 0));
+          return (await firstShown.textContent())?.replace(/\s+/g, " ").trim();
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(`You: ${turnText(0)}`);
     await context.close();
   });
 

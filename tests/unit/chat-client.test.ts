@@ -24,10 +24,11 @@ describe("chatRequests", () => {
       expect(jsonRequestSchema.safeParse(body).success, JSON.stringify(body)).toBe(true);
   });
 
-  it("opens a thread with its newest 50 items", () => {
+  it("pages older items 50 at a time, newest first", () => {
     // The client spells the edit op out (importing it would bring zod into the browser): it must be the server's.
     expect(chatRequests.editUserMessage(THREAD, "msg_abcd1234", "x").type).toBe(EDIT_USER_MESSAGE);
     expect(chatRequests.listItems(THREAD)).toEqual({ type: "items.list", params: { thread_id: THREAD, limit: 50, order: "desc" } });
+    expect(chatRequests.listItems(THREAD, { limit: 20 })).toEqual({ type: "items.list", params: { thread_id: THREAD, limit: 20, order: "desc" } });
   });
 });
 

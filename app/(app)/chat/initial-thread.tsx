@@ -2,7 +2,7 @@ import "server-only";
 import type { ReactNode } from "react";
 import { MarkdownBody } from "@/components/chat/markdown-rich";
 import type { InitialThread } from "@/components/chat/use-chat-thread";
-import { HISTORY_PAGE } from "@/lib/chatkit/client";
+import { FIRST_PAGE } from "@/lib/chatkit/client";
 import { assistantText, itemsFromDescPage } from "@/lib/chatkit/reducer";
 import { getOwnedThread, listItems, toThread } from "@/lib/chatkit/store";
 import { NotFoundError } from "@/lib/errors";
@@ -21,7 +21,7 @@ export type InitialHistory = {
 export async function loadInitialHistory(userId: string, threadId: string): Promise<InitialHistory | null> {
   try {
     const row = await getOwnedThread(userId, threadId);
-    const page = await listItems(row.id, { limit: HISTORY_PAGE, order: "desc" });
+    const page = await listItems(row.id, { limit: FIRST_PAGE, order: "desc" });
     const { items: _items, ...meta } = toThread(row);
     const items = itemsFromDescPage(page);
     const markdown: Record<string, ReactNode> = {};
