@@ -192,7 +192,7 @@ export async function claimTurn(userId: string, threadId: string, token: string,
   const { item, agentItems } = userItem;
   const { rows } = await db.execute(sql`with claimed as (${claim})
     insert into ${messages} (id, conversation_id, user_id, type, hidden, payload, agent_items, created_at)
-    select ${item.id}, claimed.id, ${userId}, ${item.type}, false, ${JSON.stringify(toStoredPayload(item))}::jsonb, ${JSON.stringify(agentItems ?? null)}::jsonb, now()
+    select ${item.id}, claimed.id, ${userId}, ${item.type}, false, ${JSON.stringify(toStoredPayload(item))}::jsonb, ${JSON.stringify(agentItems ?? null)}::jsonb, clock_timestamp()
     from claimed returning seq`);
   return rows.length > 0;
 }
@@ -243,6 +243,9 @@ export type TurnBegun =
  * request for a missing or closed thread is not counted, a refused one writes nothing else.
  * Every CTE reads the snapshot from before the statement, so the history never includes the
  * user's own item (the runner adds it as the new message) nor, on a retry, what the retry removes.
+ * The user's item is stamped with clock_timestamp(), not now(): now() is when the statement
+ * began, and a statement that waited for the previous turn's last statement to let go of the
+ * thread would date its message before that turn's answer, which it follows.
  */
 export async function beginTurn(t: TurnStart): Promise<TurnBegun> {
   if (!t.create) requireThreadId(t.threadId);
@@ -281,7 +284,7 @@ export async function beginTurn(t: TurnStart): Promise<TurnBegun> {
   if (removal) ctes.push(sql`removed as (delete from ${messages} where conversation_id in (select id from claimed) and ${removal})`);
   if (item)
     ctes.push(sql`added as (insert into ${messages} (id, conversation_id, user_id, type, hidden, payload, agent_items, created_at)
-      select ${item.item.id}, claimed.id, ${t.userId}, ${item.item.type}, false, ${JSON.stringify(toStoredPayload(item.item))}::jsonb, ${agentItems}, now() from claimed)`);
+      select ${item.item.id}, claimed.id, ${t.userId}, ${item.item.type}, false, ${JSON.stringify(toStoredPayload(item.item))}::jsonb, ${agentItems}, clock_timestamp() from claimed)`);
   ctes.push(
     t.create
       ? sql`history as (select null::jsonb as agent_items, 0::bigint as seq where false)`

@@ -1,5 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { and, desc, eq, sql } from "drizzle-orm";
+import pg from "pg";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { conversations, messages, pausedRuns, toolCalls } from "@/db/schema";
 import type { ChatKitEvent, Thread, ThreadItem } from "@/lib/chatkit/schemas";
@@ -514,6 +515,34 @@ describe("concurrency", () => {
     expect(turns).toEqual([`U:add ${first.toLowerCase()}`, "workflow", `A:Added “${first}”.`, `U:add ${second.toLowerCase()}`, "workflow", `A:Added “${second}”.`]);
     const seqOrder = await db.execute<{ id: string }>(sql`select id from messages where conversation_id = ${thread.id} order by created_at, seq`);
     expect(seqOrder.rows.map((r) => r.id)).toEqual((await db.select({ id: messages.id }).from(messages).where(eq(messages.conversationId, thread.id)).orderBy(messages.seq)).map((r) => r.id));
+  });
+
+  // Only PostgreSQL has a second connection to hold the lock from; PGlite serves one at a time.
+  it.skipIf(!process.env.DATABASE_URL)("a message whose statement waited for the thread is dated when it was stored, not when the statement began", async () => {
+    const { thread } = await newThread(alice.cookie, "hello");
+    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await holder.connect();
+    try {
+      // The previous turn's last statement, still holding the thread's row.
+      await holder.query("begin");
+      await holder.query("select 1 from conversations where id = $1 for update", [thread.id]);
+      const answer = say(alice.cookie, thread.id, "add gamma");
+      await vi.waitFor(
+        async () => {
+          const { rows } = await holder.query("select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%turn_lock_token%'");
+          expect(rows.length).toBe(1);
+        },
+        { timeout: 10_000, interval: 20 },
+      );
+      const waiting = (await holder.query<{ at: Date }>("select clock_timestamp() as at")).rows[0]!.at;
+      await new Promise((r) => setTimeout(r, 300));
+      await holder.query("commit");
+      expect((await answer).status).toBe(200);
+      const [stored] = await db.select({ createdAt: messages.createdAt }).from(messages).where(and(eq(messages.conversationId, thread.id), eq(messages.type, "user_message"))).orderBy(desc(messages.seq)).limit(1);
+      expect(stored!.createdAt.getTime()).toBeGreaterThanOrEqual(waiting.getTime() + 250);
+    } finally {
+      await holder.end();
+    }
   });
 
   it("a lease left by a dead turn is taken over within its 4 s, and a live lease is renewed, not stolen", async () => {
