@@ -70,9 +70,8 @@ export function ManageLabels({ labels }: { labels: readonly Label[] }) {
                     </Button>
                     <Button
                       size="sm"
-                      variant="ghost"
+                      variant="ghost-danger"
                       aria-label={`Delete #${label.name}`}
-                      className="hover:bg-red-50 hover:text-red-700 dark:hover:bg-red-950/50 dark:hover:text-red-300"
                       onClick={() => {
                         setError(undefined);
                         setDeleting(label);

@@ -150,9 +150,8 @@ export function ManageLists({ lists }: { lists: readonly List[] }) {
                       </Button>
                       <Button
                         size="sm"
-                        variant="ghost"
+                        variant="ghost-danger"
                         aria-label={`Delete “${list.name}”`}
-                        className="hover:bg-red-50 hover:text-red-700 dark:hover:bg-red-950/50 dark:hover:text-red-300"
                         onClick={() => {
                           setDeleteError(undefined);
                           setDeleting(list);

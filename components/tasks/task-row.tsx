@@ -91,11 +91,7 @@ export function TaskRow({ task, today, listName, labelNames = [], pending, compa
           type="button"
           onClick={() => onDelete(task)}
           aria-label={`Delete “${task.title}”`}
-          className={buttonClass(
-            "ghost",
-            "sm",
-            "px-2 hover:bg-red-50 hover:text-red-700 sm:px-2.5 dark:hover:bg-red-950/50 dark:hover:text-red-300",
-          )}
+          className={buttonClass("ghost-danger", "sm", "px-2 sm:px-2.5")}
         >
           <TrashIcon />
           <span className={buttonLabel}>Delete</span>

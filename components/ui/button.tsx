@@ -8,6 +8,9 @@ const variants = {
   secondary:
     "border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800",
   ghost: "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800",
+  // A ghost button that deletes: red only on hover. Its own variant, since cn() does not merge
+  // classes and a red hover added to "ghost" would compete with its zinc one.
+  "ghost-danger": "text-zinc-700 hover:bg-red-50 hover:text-red-700 dark:text-zinc-300 dark:hover:bg-red-950/50 dark:hover:text-red-300",
   danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-red-600/60",
 } as const;
 
