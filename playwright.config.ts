@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from "./tests/helpers/chromium";
 
 const CI = process.env.CI === "true" || process.env.CI === "1";
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_BASE_URL = `http://localhost:${PORT}`;
 
@@ -11,16 +11,6 @@ if (!fs.existsSync(CHROMIUM)) {
   console.warn(`\n${"!".repeat(90)}\n!! SKIPPING the browser tests: no Chromium at ${CHROMIUM}. Run: apt-get install -y chromium\n${"!".repeat(90)}\n`);
 }
 
-// Flags that keep Debian's Chromium from reaching out to Google services on a closed network.
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-  "--disable-quic",
-];
 
 export default defineConfig({
   testDir: "tests/e2e",

@@ -26,6 +26,7 @@ import WebSocket from "ws";
 import { Client, parseSse, userInput } from "./lib/http";
 import { NextServer, ROOT, serverEnv } from "./lib/server";
 import { median } from "./lib/stats";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/helpers/chromium";
 
 const int = (value: string | undefined, fallback: number) => {
   const n = Number(value);
@@ -51,19 +52,6 @@ export function pagesOptionsFromEnv(): PagesBenchOptions {
     lhrDir: process.env.BENCH_PAGES_LHR_DIR || undefined,
   };
 }
-
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-// playwright.config.ts's flags that keep Debian's Chromium off Google's services on a closed network.
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-  "--disable-quic",
-];
 
 /** Issue 15's figures (Lighthouse mobile medians before the work); LCP and CLS were not recorded. */
 const BASELINE: Record<string, { score: number; tbt: number }> = {
@@ -154,7 +142,7 @@ async function setBrowserCookie(port: number, url: string, cookie: string): Prom
 }
 
 async function lighthouseRun(url: string, cookie: string | undefined, saveAs?: string): Promise<Run> {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS, logLevel: "silent" });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS], logLevel: "silent" });
   try {
     if (cookie) await setBrowserCookie(chrome.port, new URL(url).origin, cookie);
     const result = await lighthouse(url, {

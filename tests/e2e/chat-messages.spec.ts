@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { distinctClientIp, newCredentials, requireChromium, signUp } from "./helpers";
+import { installSsePacing, paceSse } from "./sse-pacing";
 
 /**
  * The built-in chat client's messages in a real browser: a message that cannot be sent stays
@@ -20,48 +21,6 @@ const assistantMessages = (page: Page) => page.getByTestId("chat-assistant-messa
 const messageBox = (page: Page, kind: "user" | "assistant") => page.getByTestId("chat-scroller").locator(`div.group:has(> [data-testid="chat-${kind}-message"])`);
 const chatRequest = (page: Page, type: string) => page.waitForRequest((r) => r.url().endsWith("/api/chat") && r.postDataJSON()?.type === type);
 
-/** The SSE response handed to the page one frame at a time, `ms` apart, while `window.__paceSse` is set (as in chat.spec.ts). */
-async function installSsePacing(page: Page) {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __paceSse?: number };
-    const original = window.fetch;
-    window.fetch = async function (...args: Parameters<typeof fetch>) {
-      const res = await original.apply(this, args);
-      const ms = w.__paceSse;
-      if (!ms || !(res.headers.get("content-type") ?? "").includes("text/event-stream") || !res.body) return res;
-      const reader = res.body.getReader();
-      const encoder = new TextEncoder();
-      const decoder = new TextDecoder();
-      let buffer = "";
-      const body = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          for (;;) {
-            const end = buffer.indexOf("\n\n");
-            if (end !== -1) {
-              const frame = buffer.slice(0, end + 2);
-              buffer = buffer.slice(end + 2);
-              await new Promise((r) => setTimeout(r, ms));
-              controller.enqueue(encoder.encode(frame));
-              return;
-            }
-            const { done, value } = await reader.read();
-            if (done) {
-              if (buffer) controller.enqueue(encoder.encode(buffer));
-              controller.close();
-              return;
-            }
-            buffer += decoder.decode(value, { stream: true });
-          }
-        },
-        cancel(reason) {
-          return reader.cancel(reason);
-        },
-      });
-      return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
-    };
-  });
-}
-const paceSse = (page: Page, ms: number) => page.evaluate((v) => ((window as unknown as { __paceSse?: number }).__paceSse = v), ms);
 
 async function signUpAndOpenChat(page: Page, label: string) {
   await page.route("**/cdn.platform.openai.com/**", (route) => route.abort());

@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect as baseExpect, test, type Locator, type Page } from "@playwright/test";
 import { ChatServer } from "./chat-server";
 import { distinctClientIp, newCredentials, requireChromium, signUp } from "./helpers";
+import { installSsePacing, paceSse } from "./sse-pacing";
 
 /**
  * The chat page in a real browser, driving the built-in client (no machine here reaches
@@ -100,55 +101,6 @@ async function watchNextAnswer(page: Page) {
   });
   return () => page.evaluate(() => (window as unknown as { __answer: { texts: string[]; firstAt?: number; enterAt?: number } }).__answer);
 }
-
-/**
- * The offline model writes its whole answer within milliseconds, so on localhost the stream
- * arrives in one piece. To see it render as it streams, the page's fetch hands the client
- * the SSE response one frame at a time, `ms` apart, while `window.__paceSse` is set. The
- * bytes are the server's; only their timing changes.
- */
-async function installSsePacing(page: Page) {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __paceSse?: number };
-    const original = window.fetch;
-    window.fetch = async function (...args: Parameters<typeof fetch>) {
-      const res = await original.apply(this, args);
-      const ms = w.__paceSse;
-      if (!ms || !(res.headers.get("content-type") ?? "").includes("text/event-stream") || !res.body) return res;
-      const reader = res.body.getReader();
-      const encoder = new TextEncoder();
-      const decoder = new TextDecoder();
-      let buffer = "";
-      const body = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          for (;;) {
-            const end = buffer.indexOf("\n\n");
-            if (end !== -1) {
-              const frame = buffer.slice(0, end + 2);
-              buffer = buffer.slice(end + 2);
-              await new Promise((r) => setTimeout(r, ms));
-              controller.enqueue(encoder.encode(frame));
-              return;
-            }
-            const { done, value } = await reader.read();
-            if (done) {
-              if (buffer) controller.enqueue(encoder.encode(buffer));
-              controller.close();
-              return;
-            }
-            buffer += decoder.decode(value, { stream: true });
-          }
-        },
-        cancel(reason) {
-          return reader.cancel(reason);
-        },
-      });
-      return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
-    };
-  });
-}
-
-const paceSse = (page: Page, ms: number) => page.evaluate((v) => ((window as unknown as { __paceSse?: number }).__paceSse = v), ms);
 
 async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });

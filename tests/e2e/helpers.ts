@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { CHROMIUM_PATH } from "../helpers/chromium";
 
-export const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
+export const hasChromium = fs.existsSync(CHROMIUM_PATH);
 
 /** Skips (loudly, via playwright.config.ts) when there is no browser to drive. */
 export function requireChromium() {

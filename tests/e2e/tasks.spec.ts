@@ -297,6 +297,18 @@ test("one Sort control picks the field and the direction", async ({ page }) => {
   await expect.poll(() => rowTitles(page)).toEqual(["Banana", "Apple", "Cherry"]);
 });
 
+/** Holds every task DELETE until the returned function is called, then fails it as a cut network would. */
+async function holdThenFailDeletes(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/tasks/*", async (route) => {
+    if (route.request().method() !== "DELETE") return route.continue();
+    await held;
+    await route.abort("internetdisconnected");
+  });
+  return release;
+}
+
 test("a delete is optimistic: the row goes at once and comes back in place when the network or the server refuses", async ({ page }) => {
   await signUp(page, newCredentials("delete-rollback"));
   const ids = await addTasksByApi(page, ["Buy milk", "Call mum", "Water the plants"]);
@@ -306,13 +318,7 @@ test("a delete is optimistic: the row goes at once and comes back in place when 
   const dialog = page.getByRole("dialog", { name: "Delete this task?" });
 
   // The request is held: the row is gone before the server has answered; then the network fails.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/api/tasks/*", async (route) => {
-    if (route.request().method() !== "DELETE") return route.continue();
-    await held;
-    await route.abort("internetdisconnected");
-  });
+  const release = await holdThenFailDeletes(page);
   await page.getByRole("button", { name: "Delete “Call mum”" }).click();
   await dialog.getByRole("button", { name: "Delete", exact: true }).click();
   await expect(dialog).toBeHidden();
@@ -361,13 +367,7 @@ test("the chat's task panel: a refused delete comes back in place, and a finishe
   // No due dates: soonest-due order falls back to the id.
   await expect.poll(openTitles).toEqual(["Buy milk", "Call mum", "Water the plants"]);
 
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/api/tasks/*", async (route) => {
-    if (route.request().method() !== "DELETE") return route.continue();
-    await held;
-    await route.abort("internetdisconnected");
-  });
+  const release = await holdThenFailDeletes(page);
   await panel.getByRole("button", { name: "Delete “Call mum”" }).click();
   await page.getByRole("dialog", { name: "Delete this task?" }).getByRole("button", { name: "Delete", exact: true }).click();
   await expect.poll(openTitles).toEqual(["Buy milk", "Water the plants"]);
