@@ -177,26 +177,6 @@ export async function setFeedback(threadId: string, itemIds: string[], kind: "po
 
 // ---- turn serialization ----------------------------------------------------------------------
 
-/**
- * Claims the thread's turn lease and, in the same statement, stores the user's item, so
- * messages posted at once are stored in the order their turns run. Returns false while
- * another turn holds the lease.
- */
-export async function claimTurn(userId: string, threadId: string, token: string, leaseSeconds: number, userItem?: NewItem): Promise<boolean> {
-  const claim = sql`update ${conversations} set turn_lock_token = ${token}, turn_lock_expires_at = now() + make_interval(secs => ${leaseSeconds}), updated_at = now()
-    where id = ${threadId} and user_id = ${userId} and (turn_lock_token is null or turn_lock_expires_at < now()) returning id`;
-  if (!userItem) {
-    const { rows } = await db.execute(claim);
-    return rows.length > 0;
-  }
-  const { item, agentItems } = userItem;
-  const { rows } = await db.execute(sql`with claimed as (${claim})
-    insert into ${messages} (id, conversation_id, user_id, type, hidden, payload, agent_items, created_at)
-    select ${item.id}, claimed.id, ${userId}, ${item.type}, false, ${JSON.stringify(toStoredPayload(item))}::jsonb, ${JSON.stringify(agentItems ?? null)}::jsonb, clock_timestamp()
-    from claimed returning seq`);
-  return rows.length > 0;
-}
-
 /** SQL NULL for a missing value, as Drizzle's jsonb columns store it (not JSON `null`). */
 const jsonOrNull = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 

@@ -557,9 +557,10 @@ describe("concurrency", () => {
     expect(waited).toBeLessThan(5000);
     expect((await db.select({ token: conversations.turnLockToken }).from(conversations).where(eq(conversations.id, thread.id)))[0]!.token).toBeNull();
 
-    const { claimTurn, renewTurn, releaseTurn } = await import("@/lib/chatkit/store");
-    expect(await claimTurn(alice.id, thread.id, "live-turn", 4)).toBe(true);
-    expect(await claimTurn(alice.id, thread.id, "other-turn", 4)).toBe(false);
+    const { beginTurn, renewTurn, releaseTurn } = await import("@/lib/chatkit/store");
+    const claim = async (token: string) => (await beginTurn({ userId: alice.id, threadId: thread.id, token, leaseSeconds: 4, limit: null })).status;
+    expect(await claim("live-turn")).toBe("claimed");
+    expect(await claim("other-turn")).toBe("busy");
     await db.update(conversations).set({ turnLockExpiresAt: sql`now() + interval '1 second'` }).where(eq(conversations.id, thread.id));
     expect(await renewTurn(thread.id, "live-turn", 4)).toBe(true);
     const [{ left }] = (await db.execute<{ left: number }>(sql`select extract(epoch from turn_lock_expires_at - now())::float as left from conversations where id = ${thread.id}`)).rows as [{ left: number }];
