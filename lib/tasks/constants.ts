@@ -7,6 +7,11 @@ export const DESCRIPTION_MAX = 2000;
 export const SEARCH_MAX = 200;
 export const PAGE_LIMIT_MAX = 100;
 export const PAGE_LIMIT_DEFAULT = 50;
+/**
+ * Tasks in /tasks's server-rendered first page; "Load more" brings the rest 50 at a time. Every
+ * row is about 20 elements to lay out and hydrate on a phone (decision 25).
+ */
+export const TASKS_FIRST_PAGE = 25;
 export const BULK_MAX = 100;
 
 export const PRIORITIES = ["low", "medium", "high"] as const;

@@ -10,6 +10,7 @@ import { listLabels } from "@/lib/labels";
 import { listLists } from "@/lib/lists";
 import { requireUser } from "@/lib/session";
 import { listTasks, taskStats, type TaskStats } from "@/lib/tasks";
+import { TASKS_FIRST_PAGE } from "@/lib/tasks/constants";
 import { userToday } from "@/lib/timezone-server";
 
 export const metadata: Metadata = { title: "Tasks" };
@@ -31,6 +32,7 @@ export default async function TasksPage({ searchParams }: Props) {
       today,
       list: filters.list,
       label: filters.label,
+      limit: TASKS_FIRST_PAGE,
     }),
     taskStats(user.id, today),
     // The tabs count what they would list: the chosen list's or label's tasks.
