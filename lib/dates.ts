@@ -7,11 +7,49 @@ export function todayUtc(now = new Date()): string {
 /** Today's date in an IANA time zone; falls back to UTC for an unknown zone. */
 export function todayIn(timeZone: string | undefined, now = new Date()): string {
   if (!timeZone) return todayUtc(now);
+  const temporal = temporalToday(timeZone, now);
+  if (temporal) return temporal;
+  const format = dayFormatIn(timeZone);
+  return format ? format.format(now) : todayUtc(now);
+}
+
+/** Just what is used of the Temporal API, which not every runtime (nor TypeScript's lib) has yet. */
+type TemporalApi = {
+  Instant: { fromEpochMilliseconds(ms: number): { toZonedDateTimeISO(zone: string): { toPlainDate(): { toString(): string } } } };
+};
+
+/**
+ * Temporal, where the runtime has it (Chromium and Firefox do, Node 22 does not): a browser's
+ * first Intl.DateTimeFormat loads its locale data, 30–80 ms of main thread in Chromium here
+ * against under a millisecond for this (issue 15, the chat page's load). Null for an unknown
+ * zone or without Temporal.
+ */
+function temporalToday(timeZone: string, now: Date): string | null {
+  const temporal = (globalThis as { Temporal?: TemporalApi }).Temporal;
+  if (!temporal) return null;
   try {
-    return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+    return temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(timeZone).toPlainDate().toString();
   } catch {
-    return todayUtc(now);
+    return null;
   }
+}
+
+// Building an Intl.DateTimeFormat costs about a millisecond once the locale data is loaded, and
+// a list of conversations asks for two days per row, so each zone's formatter is built once.
+const dayFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+function dayFormatIn(timeZone: string): Intl.DateTimeFormat | null {
+  let format = dayFormats.get(timeZone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    } catch {
+      format = null;
+    }
+    // Bounded: zones come from the browser or a cookie, and there are a few hundred at most.
+    if (dayFormats.size < 1000) dayFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 export function addDays(isoDate: string, days: number): string {
@@ -22,12 +60,15 @@ export function addDays(isoDate: string, days: number): string {
 
 const DAY_MS = 86_400_000;
 
-// A fixed locale, and every date read as a UTC calendar day, so the server and the browser
-// render the same words for the same inputs (no hydration mismatch, no off-by-one zone shift).
-const weekdayFormat = new Intl.DateTimeFormat("en-US", { weekday: "long", timeZone: "UTC" });
-const shortFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
-const shortYearFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
-const fullFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "full", timeZone: "UTC" });
+// A fixed locale (US English), and every date read as a UTC calendar day, so the server and the
+// browser render the same words for the same inputs (no hydration mismatch, no off-by-one zone
+// shift). With the locale fixed the names are fixed too, so they are spelled here rather than
+// asked of Intl: four Intl.DateTimeFormat objects cost about 80 ms of a throttled phone's main
+// thread when this module loads during hydration (issue 15, Lighthouse on /tasks and /chat).
+// tests/unit/format-date.test.ts checks every day of four years against Intl's en-US output.
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
+const shortMonth = (d: Date) => MONTHS[d.getUTCMonth()]!.slice(0, 3);
 
 const utcDay = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
 
@@ -47,18 +88,21 @@ export function formatRelativeDate(isoDate: string, today: string): string {
   if (days === 0) return "Today";
   if (days === 1) return "Tomorrow";
   if (days === -1) return "Yesterday";
-  if (Math.abs(days) < 7) return weekdayFormat.format(utcDay(isoDate));
+  if (Math.abs(days) < 7) return WEEKDAYS[utcDay(isoDate).getUTCDay()]!;
   return formatShortDate(isoDate, today);
 }
 
 /** "Mar 4", or "Mar 4, 2025" when the year is not `today`'s: a date without the relative words. */
 export function formatShortDate(isoDate: string, today: string): string {
-  return (isoDate.slice(0, 4) === today.slice(0, 4) ? shortFormat : shortYearFormat).format(utcDay(isoDate));
+  const d = utcDay(isoDate);
+  const monthDay = `${shortMonth(d)} ${d.getUTCDate()}`;
+  return isoDate.slice(0, 4) === today.slice(0, 4) ? monthDay : `${monthDay}, ${d.getUTCFullYear()}`;
 }
 
 /** "Wednesday, March 4, 2026": the unambiguous form, for a tooltip or a screen reader. */
 export function formatFullDate(isoDate: string): string {
-  return fullFormat.format(utcDay(isoDate));
+  const d = utcDay(isoDate);
+  return `${WEEKDAYS[d.getUTCDay()]}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
 }
 
 /**
@@ -69,4 +113,13 @@ export function formatRelativeInstant(instant: string | Date, timeZone: string |
   const at = typeof instant === "string" ? new Date(instant) : instant;
   if (Number.isNaN(at.getTime())) return "";
   return formatRelativeDate(todayIn(timeZone, at), todayIn(timeZone, now));
+}
+
+/**
+ * Orders ISO dates or timestamps written the same way (YYYY-MM-DD, or toISOString's form):
+ * their character order is their time order. Not localeCompare, which builds an Intl collator,
+ * and a browser's first one costs tens of milliseconds of main thread.
+ */
+export function compareIso(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

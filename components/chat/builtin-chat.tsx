@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/button";
 import { ChatIcon, PlusIcon } from "@/components/ui/icons";
 import { useMediaQuery } from "@/components/ui/use-media-query";
+import { useShownOrIdle } from "@/components/ui/use-shown-or-idle";
 import { isLocalItem, lastAnswer, lastUserMessage, type ThreadMeta } from "@/lib/chatkit/reducer";
 import type { ThreadItem } from "@/lib/chatkit/schemas";
 import { liveAnnouncement } from "./announcement";
@@ -53,7 +54,11 @@ const headerButton =
  */
 export function BuiltinChat({ offline, examples, maxLength, onTurnEnd, initial }: Props) {
   const urlThread = useSearchParams().get("thread");
-  const list = useThreadList();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  // Below xl the aside is hidden by CSS: the list is only built when the drawer opens, and its
+  // first page loads when the page goes idle.
+  const listBesideChat = useMediaQuery(WIDE_ENOUGH_FOR_LIST);
+  const list = useThreadList(useShownOrIdle(listBesideChat || drawerOpen));
   const { upsert, refresh } = list;
   const chat = useChatThread({
     initial,
@@ -68,9 +73,6 @@ export function BuiltinChat({ offline, examples, maxLength, onTurnEnd, initial }
     },
   });
   const { open, currentThreadId } = chat;
-  const [drawerOpen, setDrawerOpen] = useState(false);
-  // Below xl the aside is hidden by CSS: the list is only built when the drawer opens.
-  const listBesideChat = useMediaQuery(WIDE_ENOUGH_FOR_LIST);
   const closeDrawer = useCallback(() => setDrawerOpen(false), []);
   const [said, say] = useAnnouncer();
 

@@ -63,7 +63,7 @@ export function ChatExperience({ chatUi, offline, examples, maxLength, timeoutMs
   const [tasksOpen, setTasksOpen] = useState(false);
   // Below lg the aside is hidden by CSS: the panel (a row per task) is only built when the drawer opens.
   const panelBesideChat = useMediaQuery(WIDE_ENOUGH_FOR_PANEL);
-  const tasks = useTaskPanel(tasksVersion);
+  const tasks = useTaskPanel(tasksVersion, panelBesideChat || tasksOpen);
   const refreshTasks = useCallback(() => setTasksVersion((v) => v + 1), []);
   const closeTasks = useCallback(() => setTasksOpen(false), []);
 

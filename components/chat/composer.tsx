@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useId, useLayoutEffect, useRef, useSyncExternalStore } from "react";
 import { cn } from "@/components/ui/cn";
+import { preloadMarkdown } from "./markdown";
 import { useDraft } from "./use-draft";
 
 type Props = {
@@ -91,7 +92,10 @@ export function Composer({ maxLength, streaming, canStop, closedReason, placehol
             disabled={disabled}
             placeholder={closedReason ?? placeholder}
             aria-describedby={showCounter ? counterId : undefined}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              setText(e.target.value);
+              preloadMarkdown();
+            }}
             onKeyDown={(e) => {
               if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
                 e.preventDefault();

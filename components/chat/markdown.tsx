@@ -4,9 +4,12 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from "
 type Rich = typeof import("./markdown-rich");
 
 /**
- * The Markdown renderer (markdown-it and remend, about 48 kB gzip) is its own chunk, fetched once
- * the page is idle rather than in the chat page's first load (decision 15). Until it arrives a
- * message shows as plain text, which is what Markdown is made to read well as.
+ * The Markdown renderer (markdown-it and remend, about 48 kB gzip) is its own chunk, not in the
+ * chat page's first load (decision 15). The history the server sent is already formatted, so
+ * the chunk is fetched when something needs it: the user starts typing (`preloadMarkdown`), a
+ * message arrives that the server did not render, or another conversation opens. Until then a
+ * message shows as plain text, which is what Markdown is made to read well as. (It was fetched
+ * when the page went idle, which put its evaluation among the page load's long tasks, issue 15.)
  */
 let rich: Rich | null = null;
 let loading: Promise<Rich> | null = null;
@@ -25,9 +28,9 @@ export function markdownReady(timeoutMs = 3000): Promise<void> {
   return Promise.race([loadRich().then(() => undefined, () => undefined), new Promise<void>((resolve) => setTimeout(resolve, timeoutMs))]);
 }
 
-if (typeof window !== "undefined") {
-  const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 1));
-  idle(() => void loadRich());
+/** Starts fetching the renderer, once: the user is about to send, so an answer will need it. */
+export function preloadMarkdown(): void {
+  void loadRich().catch(() => undefined);
 }
 
 /**
@@ -41,9 +44,10 @@ export function Markdown({ text, className }: { text: string; className?: string
   const known = useContext(PrerenderedMarkdown);
   const prerendered = Object.hasOwn(known, text) ? known[text] : undefined;
   const [loaded, setLoaded] = useState<Rich | null>(rich);
+  const needed = prerendered === undefined && !loaded;
   useEffect(() => {
-    if (!loaded) void loadRich().then(setLoaded);
-  }, [loaded]);
+    if (needed) void loadRich().then(setLoaded);
+  }, [needed]);
   if (prerendered !== undefined) return <div className={className}>{prerendered}</div>;
   if (loaded) return <loaded.RichMarkdown text={text} className={className} />;
   return (

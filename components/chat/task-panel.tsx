@@ -7,9 +7,11 @@ import { DeleteTaskDialog } from "@/components/tasks/delete-task-dialog";
 import { TaskRow } from "@/components/tasks/task-row";
 import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
+import { useShownOrIdle } from "@/components/ui/use-shown-or-idle";
 import { jsonFetcher } from "@/lib/client/fetch-json";
-import { todayIn } from "@/lib/dates";
+import { compareIso, todayIn } from "@/lib/dates";
 import type { Task, TaskPage } from "@/lib/tasks/schemas";
+import { browserTimeZone } from "@/lib/client/time-zone";
 
 const RECENT_DONE = 5;
 /** The open tasks, soonest due first, and the recently completed (by creation; re-sorted by completion below). */
@@ -18,7 +20,7 @@ export const DONE_TASKS_KEY = "/api/tasks?status=completed&sort=created&limit=20
 
 export type TaskPanelState = ReturnType<typeof useTaskPanel>;
 
-const viewerToday = () => todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone);
+const viewerToday = () => todayIn(browserTimeZone());
 
 // A turn's end revalidates explicitly; a focus or a remount within this window reuses the data.
 const SWR_OPTIONS = { dedupingInterval: 2000, keepPreviousData: true } as const;
@@ -47,11 +49,13 @@ async function optimistically(lists: Array<KeyedMutator<TaskPage>>, change: (tas
  * The user's open tasks (soonest due first) and the few most recently completed, through SWR
  * from GET /api/tasks. `version` changes when a chat turn ends: each change revalidates both
  * lists once, so what the assistant did shows at once. Checkbox toggles and deletes change the
- * lists at once and roll back if the server refuses.
+ * lists at once and roll back if the server refuses. `shown`: the panel is on screen now.
  */
-export function useTaskPanel(version: number) {
-  const openList = useSWR<TaskPage>(OPEN_TASKS_KEY, jsonFetcher, SWR_OPTIONS);
-  const doneList = useSWR<TaskPage>(DONE_TASKS_KEY, jsonFetcher, SWR_OPTIONS);
+export function useTaskPanel(version: number, shown: boolean) {
+  // Hidden (a phone's closed drawer), the lists only feed the Tasks button's count.
+  const load = useShownOrIdle(shown);
+  const openList = useSWR<TaskPage>(load ? OPEN_TASKS_KEY : null, jsonFetcher, SWR_OPTIONS);
+  const doneList = useSWR<TaskPage>(load ? DONE_TASKS_KEY : null, jsonFetcher, SWR_OPTIONS);
   const [actionError, setActionError] = useState<string | null>(null);
   const [pending, setPending] = useState<ReadonlySet<number>>(() => new Set());
   const { mutate: mutateOpen } = openList;
@@ -66,7 +70,7 @@ export function useTaskPanel(version: number) {
 
   const open = openList.data?.tasks ?? null;
   const more = openList.data ? openList.data.nextCursor !== null : false;
-  const done = [...(doneList.data?.tasks ?? [])].sort((a, b) => (b.completedAt ?? "").localeCompare(a.completedAt ?? "")).slice(0, RECENT_DONE);
+  const done = [...(doneList.data?.tasks ?? [])].sort((a, b) => compareIso(b.completedAt ?? "", a.completedAt ?? "")).slice(0, RECENT_DONE);
   const loadError = openList.error ?? doneList.error;
   const error = actionError ?? (loadError ? `Could not load your tasks. ${errorMessage(loadError)}` : null);
 

@@ -9,9 +9,10 @@ import type { ThreadMeta } from "@/lib/chatkit/reducer";
 import { formatRelativeInstant } from "@/lib/dates";
 import { ThreadSearch } from "./thread-search";
 import { threadTitle } from "./thread-list";
+import { browserTimeZone } from "@/lib/client/time-zone";
 
 /** When a conversation started, in the app's one date style (lib/dates.ts), on the viewer's calendar. */
-const when = (iso: string) => formatRelativeInstant(iso, Intl.DateTimeFormat().resolvedOptions().timeZone);
+const when = (iso: string) => formatRelativeInstant(iso, browserTimeZone());
 
 type Props = {
   threads: ThreadMeta[] | null;

@@ -41,12 +41,15 @@ function withThread(pages: ThreadPage[] | undefined, thread: Thread): ThreadPage
 
 const withoutThread = (pages: ThreadPage[] | undefined, id: string) => pages?.map((page) => ({ ...page, data: page.data.filter((t) => t.id !== id) }));
 
+const noPages = (): Key | null => null;
+
 /**
  * The user's conversations, newest first (threads.list, paged by SWR), with rename and delete.
  * A thread the server just created or retitled is shown at once; `refresh` revalidates.
+ * Nothing is fetched until `load` (the list is on screen, or the page has gone idle).
  */
-export function useThreadList() {
-  const { data, error, size, setSize, mutate } = useSWRInfinite<ThreadPage, unknown, typeof pageKey>(pageKey, fetchPage, {
+export function useThreadList(load = true) {
+  const { data, error, size, setSize, mutate } = useSWRInfinite<ThreadPage, unknown, typeof pageKey>(load ? pageKey : noPages, fetchPage, {
     revalidateOnFocus: false,
     revalidateFirstPage: true,
   });

@@ -8,6 +8,7 @@ import { formatRelativeDate, todayIn } from "@/lib/dates";
 import { titleWithout } from "@/lib/quick-add/title";
 import { parseLine, taskFromLine, tokenKey, type QuickAddParse, type QuickAddToken } from "./api";
 import { useLinePreview } from "./use-line-preview";
+import { browserTimeZone } from "@/lib/client/time-zone";
 
 const PRIORITY_WORDS = { high: "High priority", medium: "Medium priority", low: "Low priority" } as const;
 
@@ -51,7 +52,7 @@ export default function QuickAddEngine({ text, setText, focusInput, submits, onA
   const current = preview?.text === text ? preview.parsed : null;
   // While the next reading is on its way, the last one's chips whose words are still in place stay up (no flicker); Enter uses a fresh one.
   const shown = preview?.parsed ?? null;
-  const today = todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const today = todayIn(browserTimeZone());
   const chips = (shown?.tokens ?? []).filter((t) => !removed.has(tokenKey(t)) && text.slice(t.start, t.end) === t.text);
   const title = current ? titleWithout(text, chips) : text.trim();
 

@@ -1,4 +1,4 @@
-import { addDays, formatRelativeDate } from "@/lib/dates";
+import { addDays, compareIso, formatRelativeDate } from "@/lib/dates";
 import type { Task } from "@/lib/tasks/schemas";
 
 /** How many days the Upcoming view shows, today first (lib/calendar/upcoming.ts's UPCOMING_DAYS; that module is server-only). */
@@ -18,7 +18,7 @@ export function dayName(date: string | null, today: string): string {
 export function groupByDay(tasks: readonly Task[], today: string): { overdue: Task[]; days: Map<string, Task[]> } {
   const days = new Map(weekDays(today).map((d) => [d, [] as Task[]]));
   const overdue: Task[] = [];
-  const sorted = [...tasks].sort((a, b) => (a.dueDate ?? "").localeCompare(b.dueDate ?? "") || a.id - b.id);
+  const sorted = [...tasks].sort((a, b) => compareIso(a.dueDate ?? "", b.dueDate ?? "") || a.id - b.id);
   for (const task of sorted) {
     if (task.completed || !task.dueDate) continue;
     if (task.dueDate < today) overdue.push(task);

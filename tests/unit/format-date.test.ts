@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysBetween, formatFullDate, formatRelativeDate, formatRelativeInstant, formatShortDate } from "@/lib/dates";
+import { addDays, compareIso, daysBetween, formatFullDate, formatRelativeDate, formatRelativeInstant, formatShortDate, todayIn } from "@/lib/dates";
 
 /** 2026-12-31 is a Thursday: the last day of the year, so "tomorrow" is in the next year. */
 const NYE = "2026-12-31";
@@ -75,5 +75,91 @@ describe("formatRelativeInstant (a timestamp, on the viewer's calendar)", () => 
   it("falls back to UTC for an unknown zone and writes nothing for an invalid instant", () => {
     expect(formatRelativeInstant("2026-12-30T12:00:00Z", "Not/AZone", now)).toBe("Yesterday");
     expect(formatRelativeInstant("not a date", "UTC", now)).toBe("");
+  });
+});
+
+describe("the spelled-out names agree with Intl's en-US words", () => {
+  // lib/dates.ts spells weekdays and months itself (Intl formatters are slow to build in a
+  // browser); this checks it against Intl for every day of four years, a leap year included,
+  // and a few far-off years.
+  const weekday = new Intl.DateTimeFormat("en-US", { weekday: "long", timeZone: "UTC" });
+  const short = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+  const shortYear = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+  const full = new Intl.DateTimeFormat("en-US", { dateStyle: "full", timeZone: "UTC" });
+  const days: string[] = [];
+  for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2030, 0, 1); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+  days.push("1999-07-04", "2000-02-29", "2100-12-31", "9999-12-31");
+
+  it("for every day in 2026–2029 and a few others", () => {
+    const mismatches: string[] = [];
+    for (const day of days) {
+      const at = new Date(`${day}T00:00:00Z`);
+      const today = addDays(day, -3);
+      const expected = {
+        weekday: weekday.format(at),
+        short: short.format(at),
+        shortYear: shortYear.format(at),
+        full: full.format(at),
+      };
+      const actual = {
+        weekday: formatRelativeDate(day, today),
+        short: formatShortDate(day, `${day.slice(0, 4)}-06-01`),
+        shortYear: formatShortDate(day, "1900-01-01"),
+        full: formatFullDate(day),
+      };
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) mismatches.push(`${day}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
+    }
+    expect(mismatches).toEqual([]);
+    expect(days.length).toBeGreaterThan(1460);
+  });
+});
+
+describe("todayIn (today's date in a zone)", () => {
+  it("reads each zone's calendar and falls back to UTC for an unknown one", () => {
+    const now = new Date("2026-12-31T23:30:00Z");
+    expect(todayIn("Asia/Tokyo", now)).toBe("2027-01-01");
+    expect(todayIn("America/New_York", now)).toBe("2026-12-31");
+    // Asked twice (the second answer comes from the kept formatter) and for another instant.
+    expect(todayIn("Asia/Tokyo", new Date("2026-12-31T14:00:00Z"))).toBe("2026-12-31");
+    expect(todayIn("Not/AZone", now)).toBe("2026-12-31");
+    expect(todayIn("Not/AZone", new Date("2027-01-01T00:30:00Z"))).toBe("2027-01-01");
+    expect(todayIn(undefined, now)).toBe("2026-12-31");
+  });
+});
+
+describe("todayIn with Temporal (as in Chromium and Firefox)", () => {
+  // Node 22 has no Temporal, so the browser's path is run here with a spec-following polyfill,
+  // against the Intl path's answers.
+  it("gives the same day as Intl for zones either side of midnight and for an unknown zone", async () => {
+    const { Temporal } = await import("temporal-polyfill");
+    const cases: Array<[string | undefined, string]> = [];
+    for (const zone of ["Asia/Tokyo", "America/New_York", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/Berlin", "UTC", "Not/AZone", undefined]) {
+      for (const at of ["2026-12-31T23:30:00Z", "2026-12-31T10:00:00Z", "2026-03-08T06:59:00Z", "2028-02-29T12:00:00Z"]) cases.push([zone, at]);
+    }
+    const withIntl = cases.map(([zone, at]) => todayIn(zone, new Date(at)));
+    const global = globalThis as { Temporal?: unknown };
+    // Counts the calls, so a Temporal path that threw and fell back to Intl would fail this test.
+    let asked = 0;
+    const Instant = { fromEpochMilliseconds: (ms: number) => (asked++, Temporal.Instant.fromEpochMilliseconds(ms)) };
+    global.Temporal = { ...Temporal, Instant };
+    try {
+      expect(cases.map(([zone, at]) => todayIn(zone, new Date(at)))).toEqual(withIntl);
+      expect(asked).toBe(cases.filter(([zone]) => zone).length);
+      expect(todayIn("Pacific/Kiritimati", new Date("2026-12-31T10:00:00Z"))).toBe("2027-01-01");
+      expect(todayIn("Pacific/Pago_Pago", new Date("2026-12-31T10:00:00Z"))).toBe("2026-12-30");
+    } finally {
+      delete global.Temporal;
+    }
+  });
+});
+
+describe("compareIso (time order of ISO dates and timestamps)", () => {
+  it("orders dates and timestamps by time, equal ones as equal", () => {
+    expect(["2027-01-01", "2026-12-31", "2026-02-03", "2026-12-30"].sort(compareIso)).toEqual(["2026-02-03", "2026-12-30", "2026-12-31", "2027-01-01"]);
+    const stamps = ["2026-12-31T23:59:59.999Z", "2026-12-31T09:00:00.000Z", "2027-01-01T00:00:00.000Z"];
+    expect([...stamps].sort(compareIso)).toEqual([stamps[1], stamps[0], stamps[2]]);
+    expect(compareIso("2026-12-31", "2026-12-31")).toBe(0);
+    // An empty string (no date) sorts first, as the callers expect of a missing date.
+    expect(compareIso("", "2026-01-01")).toBeLessThan(0);
   });
 });
