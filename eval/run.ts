@@ -70,7 +70,7 @@ async function main(): Promise<number> {
 
   // App modules read the environment when they load, so they are loaded only now.
   const { selectModel } = await import("@/lib/agent/models");
-  const { todayIn } = await import("@/lib/dates");
+  const { todayIn } = await import("@/lib/today");
   const { closeDb, migrateEmbedded } = await import("@/db");
   const { runScenario } = await import("./conversation");
   const { installUsageMeter } = await import("./usage");

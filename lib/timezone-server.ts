@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { todayIn } from "./dates";
+import { todayIn } from "./today";
 import { timeZoneFromCookieHeader, TZ_COOKIE } from "./timezone";
 
 /** The signed-in person's IANA time zone from the `tz` cookie the app shell sets, or undefined (UTC). */

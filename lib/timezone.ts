@@ -1,6 +1,7 @@
-import { todayIn } from "./dates";
+import { TZ_COOKIE } from "./time-zone-cookie";
+import { todayIn } from "./today";
 
-export const TZ_COOKIE = "tz";
+export { TZ_COOKIE };
 
 export function isTimeZone(value: string | undefined): value is string {
   if (!value || value.length > 64) return false;

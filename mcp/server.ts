@@ -1,6 +1,6 @@
 import "server-only";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { todayIn } from "@/lib/dates";
+import { todayIn } from "@/lib/today";
 import type { ChangeSource } from "@/lib/tasks";
 import { registerTool, type AnyTaskTool, type ToolContext } from "./tools/define";
 import { TASK_TOOLS, TOOL } from "./tools";

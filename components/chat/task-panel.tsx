@@ -9,7 +9,8 @@ import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
 import { useShownOrIdle } from "@/components/ui/use-shown-or-idle";
 import { jsonFetcher } from "@/lib/client/fetch-json";
-import { compareIso, todayIn } from "@/lib/dates";
+import { compareIso } from "@/lib/dates";
+import { todayIn } from "@/lib/today";
 import type { Task, TaskPage } from "@/lib/tasks/schemas";
 import { browserTimeZone } from "@/lib/client/time-zone";
 

@@ -6,7 +6,7 @@ import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
 import { PencilIcon, PlusIcon, TrashIcon } from "@/components/ui/icons";
 import type { ThreadMeta } from "@/lib/chatkit/reducer";
-import { formatRelativeInstant } from "@/lib/dates";
+import { formatRelativeInstant } from "@/lib/today";
 import { ThreadSearch } from "./thread-search";
 import { threadTitle } from "./thread-list";
 import { browserTimeZone } from "@/lib/client/time-zone";

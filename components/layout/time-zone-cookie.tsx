@@ -3,8 +3,7 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { fetchJson } from "@/lib/client/fetch-json";
 import { browserTimeZone } from "@/lib/client/time-zone";
-import { whenIdle } from "@/lib/client/when-idle";
-import { TZ_COOKIE } from "@/lib/timezone";
+import { TZ_COOKIE } from "@/lib/time-zone-cookie";
 
 const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
 
@@ -65,22 +64,18 @@ type Props = {
 export function TimeZoneCookie({ renderedIn }: Props) {
   const router = useRouter();
   useEffect(() => {
-    const check = () => {
-      const zone = browserTimeZone();
-      if (!zone) return;
-      if (readCookie(TZ_COOKIE) !== zone) {
-        const secure = window.location.protocol === "https:" ? "; Secure" : "";
-        document.cookie = `${TZ_COOKIE}=${encodeURIComponent(zone)}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; SameSite=Lax${secure}`;
-      }
-      // Decided by what the server rendered, not by the cookie: another tab (or this page's
-      // previous render) can set the cookie after this page's request left without it.
-      // Canonical names only when the names differ: each lookup builds an Intl formatter.
-      if (zone !== renderedIn && canonicalZone(zone) !== canonicalZone(renderedIn)) router.refresh();
-      reportZone(zone);
-    };
-    // Nothing here is urgent, and without Temporal (Safari) reading the zone is the page's first
-    // Intl call, which loads the browser's locale data: so not in the commit after hydration.
-    return whenIdle(check, 2000);
+    const zone = browserTimeZone();
+    if (!zone) return;
+    if (readCookie(TZ_COOKIE) !== zone) {
+      const secure = window.location.protocol === "https:" ? "; Secure" : "";
+      document.cookie = `${TZ_COOKIE}=${encodeURIComponent(zone)}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; SameSite=Lax${secure}`;
+    }
+    // Decided by what the server rendered, not by the cookie: another tab (or this page's
+    // previous render) can set the cookie after this page's request left without it.
+    // Canonical names only when the names differ: each lookup builds an Intl formatter, and a
+    // browser's first one loads its locale data (tens of milliseconds, decision 25).
+    if (zone !== renderedIn && canonicalZone(zone) !== canonicalZone(renderedIn)) router.refresh();
+    reportZone(zone);
   }, [router, renderedIn]);
   return null;
 }

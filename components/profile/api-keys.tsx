@@ -6,7 +6,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import type { ApiKey } from "@/lib/api-keys/types";
 import { errorMessage, fetchJson } from "@/lib/client/fetch-json";
-import { formatRelativeInstant } from "@/lib/dates";
+import { formatRelativeInstant } from "@/lib/today";
 import { CopyButton } from "./copy-button";
 import { McpSnippets } from "./mcp-snippets";
 

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
 import type { CalendarFeedCreated, CalendarFeedStatus } from "@/lib/calendar/types";
 import { errorMessage, fetchJson } from "@/lib/client/fetch-json";
-import { formatRelativeInstant } from "@/lib/dates";
+import { formatRelativeInstant } from "@/lib/today";
 import { CopyButton } from "./copy-button";
 
 /**

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TrashIcon } from "@/components/ui/icons";
-import { formatRelativeInstant, todayIn } from "@/lib/dates";
+import { formatRelativeInstant, todayIn } from "@/lib/today";
 import type { Task } from "@/lib/tasks/schemas";
 import { ApiError, errorMessage, tasksApi } from "./api";
 import { DeleteTaskDialog } from "./delete-task-dialog";

@@ -1,5 +1,5 @@
 import "server-only";
-import { todayIn } from "@/lib/dates";
+import { todayIn } from "@/lib/today";
 import { TOOL } from "@/mcp/tools";
 
 /** The agent's instructions. The date line is also how the offline model knows "today". */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, compareIso, daysBetween, formatFullDate, formatRelativeDate, formatRelativeInstant, formatShortDate, todayIn } from "@/lib/dates";
+import { addDays, compareIso, daysBetween, formatFullDate, formatRelativeDate, formatShortDate } from "@/lib/dates";
+import { formatRelativeInstant, todayIn } from "@/lib/today";
 
 /** 2026-12-31 is a Thursday: the last day of the year, so "tomorrow" is in the next year. */
 const NYE = "2026-12-31";

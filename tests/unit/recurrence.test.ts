@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { todayIn } from "@/lib/dates";
+import { todayIn } from "@/lib/today";
 import { completeRule, nextDueDate, occurrenceAfter, parseRecurrence, recurrenceInWords, recurrenceSchema, type RecurrenceInput } from "@/lib/recurrence";
 
 const words = (rule: RecurrenceInput, anchor = "2026-03-04") => recurrenceInWords(completeRule(rule, anchor));
