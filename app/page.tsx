@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { Logo } from "@/components/layout/logo";
 import { MAIN_CONTENT_ID } from "@/components/layout/skip-link";

@@ -1,27 +1,22 @@
 "use client";
 import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/button";
 import { ChatIcon, PlusIcon } from "@/components/ui/icons";
-import { useMediaQuery } from "@/components/ui/use-media-query";
-import { useShownOrIdle } from "@/components/ui/use-shown-or-idle";
 import { isLocalItem, lastAnswer, lastUserMessage, type ThreadMeta } from "@/lib/chatkit/reducer";
 import type { ThreadItem } from "@/lib/chatkit/schemas";
 import { liveAnnouncement } from "./announcement";
 import { ChatErrorBanner } from "./chat-error";
 import { Composer } from "./composer";
 import { NEW_CHAT_DRAFT } from "./drafts";
-import { Drawer } from "./drawer";
 import { MessageList } from "./message-list";
 import { StartScreen } from "./start-screen";
 import { ThreadItemView } from "./thread-item-view";
-import { ThreadList, threadTitle } from "./thread-list";
+import { Conversations } from "./conversations";
+import { threadTitle } from "./thread-list";
 import { useChatThread, type InitialThread } from "./use-chat-thread";
-import { useThreadList } from "./use-thread-list";
-
-/** Tailwind's xl: from here the conversation list sits beside the chat instead of in a drawer. */
-const WIDE_ENOUGH_FOR_LIST = "(min-width: 80rem)";
+import { useThreadListUpdates } from "./use-thread-list";
 
 type Props = {
   offline: boolean;
@@ -50,16 +45,13 @@ const headerButton =
 /**
  * The built-in chat client: the same ChatKit protocol on the same endpoint as ChatKit's UI,
  * for when that cannot load. Conversation list, streamed answers, tool activity,
- * confirmation cards, Stop and Retry.
+ * confirmation cards, Stop and Retry. Memoized: the page around it re-renders whenever the task
+ * panel's data loads, and that need not re-render every message.
  */
-export function BuiltinChat({ offline, examples, maxLength, onTurnEnd, initial }: Props) {
+export const BuiltinChat = memo(function BuiltinChat({ offline, examples, maxLength, onTurnEnd, initial }: Props) {
   const urlThread = useSearchParams().get("thread");
   const [drawerOpen, setDrawerOpen] = useState(false);
-  // Below xl the aside is hidden by CSS: the list is only built when the drawer opens, and its
-  // first page loads when the page goes idle.
-  const listBesideChat = useMediaQuery(WIDE_ENOUGH_FOR_LIST);
-  const list = useThreadList(useShownOrIdle(listBesideChat || drawerOpen));
-  const { upsert, refresh } = list;
+  const { upsert, refresh } = useThreadListUpdates();
   const chat = useChatThread({
     initial,
     onThreadCreated: (thread) => {
@@ -89,8 +81,7 @@ export function BuiltinChat({ offline, examples, maxLength, onTurnEnd, initial }
     setThreadInUrl(thread?.id ?? null, "push");
   }
 
-  async function remove(id: string) {
-    await list.remove(id);
+  function removed(id: string) {
     if (id === currentThreadId()) {
       void open(null);
       setThreadInUrl(null, "replace");
@@ -135,32 +126,19 @@ export function BuiltinChat({ offline, examples, maxLength, onTurnEnd, initial }
     };
   }
 
-  const threadList = (
-    <ThreadList
-      threads={list.threads}
-      activeId={state.thread?.id ?? null}
-      hasMore={list.hasMore}
-      loadingMore={list.loadingMore}
-      error={list.error}
-      onNew={() => select(null)}
-      onSelect={select}
-      onRename={async (id, title) => {
-        const saved = await list.rename(id, title);
-        if (id === currentThreadId()) chat.setTitle(saved.title ?? title);
-      }}
-      onDelete={remove}
-      onLoadMore={() => void list.loadMore()}
-    />
-  );
-
   return (
     <div className="flex h-full min-h-0 gap-4">
-      <aside aria-label="Conversations" className="hidden w-64 shrink-0 flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white/70 xl:flex dark:border-zinc-800 dark:bg-zinc-900/60">
-        {listBesideChat && !drawerOpen && threadList}
-      </aside>
-      <Drawer open={drawerOpen} onClose={closeDrawer} title="Conversations" side="left" closeAbove={WIDE_ENOUGH_FOR_LIST}>
-        {threadList}
-      </Drawer>
+      <Conversations
+        drawerOpen={drawerOpen}
+        onCloseDrawer={closeDrawer}
+        activeId={state.thread?.id ?? null}
+        onNew={() => select(null)}
+        onSelect={select}
+        onDeleted={removed}
+        onRenamed={(id, title) => {
+          if (id === currentThreadId()) chat.setTitle(title);
+        }}
+      />
 
       <section aria-label="Chat" className="flex min-w-0 flex-1 flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
         <div className="flex min-h-12 items-center gap-1 border-b border-zinc-200 px-2 py-1.5 dark:border-zinc-800">
@@ -259,7 +237,7 @@ export function BuiltinChat({ offline, examples, maxLength, onTurnEnd, initial }
       </section>
     </div>
   );
-}
+});
 
 /** A polite message for screen readers (e.g. "Copied"), said again even when it repeats, then cleared. */
 function useAnnouncer(): [string, (message: string) => void] {

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useEffect, useState } from "react";
 import useSWR, { type KeyedMutator } from "swr";
 import { ApiError, errorMessage, tasksApi } from "@/components/tasks/api";

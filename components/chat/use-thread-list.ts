@@ -1,6 +1,7 @@
 "use client";
 import { useCallback } from "react";
-import useSWRInfinite from "swr/infinite";
+import { useSWRConfig } from "swr";
+import useSWRInfinite, { unstable_serialize } from "swr/infinite";
 import { errorMessage, fetchJson } from "@/lib/client/fetch-json";
 import { CHAT_ENDPOINT, chatRequests } from "@/lib/chatkit/client";
 import type { ThreadMeta } from "@/lib/chatkit/reducer";
@@ -48,7 +49,7 @@ const noPages = (): Key | null => null;
  * A thread the server just created or retitled is shown at once; `refresh` revalidates.
  * Nothing is fetched until `load` (the list is on screen, or the page has gone idle).
  */
-export function useThreadList(load = true) {
+export function useThreadList(load: boolean) {
   const { data, error, size, setSize, mutate } = useSWRInfinite<ThreadPage, unknown, typeof pageKey>(load ? pageKey : noPages, fetchPage, {
     revalidateOnFocus: false,
     revalidateFirstPage: true,
@@ -97,4 +98,18 @@ export function useThreadList(load = true) {
     rename,
     remove,
   };
+}
+
+const LIST_KEY = unstable_serialize(pageKey);
+
+/**
+ * Updates to the conversation list from outside it (the chat: a thread created, retitled, or a
+ * turn ended), through SWR's cache, so the component that calls this does not re-render when the
+ * list loads or changes.
+ */
+export function useThreadListUpdates() {
+  const { mutate } = useSWRConfig();
+  const upsert = useCallback((thread: Thread) => void mutate<ThreadPage[]>(LIST_KEY, (pages) => withThread(pages, thread), { revalidate: false }), [mutate]);
+  const refresh = useCallback(() => mutate(LIST_KEY), [mutate]);
+  return { upsert, refresh };
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { cn } from "@/components/ui/cn";
 import { tasksHref, type TaskFilters } from "@/components/tasks/filters";
 import type { Label, List } from "./api";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { buttonClass } from "@/components/ui/button";
 import { CheckCircleIcon, PlusIcon } from "@/components/ui/icons";
 import type { TaskStatus } from "@/lib/tasks/constants";

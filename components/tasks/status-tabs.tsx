@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { cn } from "@/components/ui/cn";
 import { STATUSES, type TaskStatus } from "@/lib/tasks/constants";
 import { STATUS_LABELS } from "./filters";

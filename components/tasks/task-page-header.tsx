@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 /** The header of the task form pages: a way back to the list, and the page's title. */
 export function TaskPageHeader({ title }: { title: string }) {

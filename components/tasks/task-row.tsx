@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { PencilIcon, TrashIcon } from "@/components/ui/icons";
@@ -83,7 +83,7 @@ export function TaskRow({ task, today, listName, labelNames = [], pending, compa
         </div>
       </div>
       <div className="-mr-2 flex shrink-0 items-center gap-0.5 sm:mr-0">
-        <Link href={`/tasks/${task.id}/edit`} prefetch={false} aria-label={`Edit “${task.title}”`} className={buttonClass("ghost", "sm", "px-2 sm:px-2.5")}>
+        <Link href={`/tasks/${task.id}/edit`} aria-label={`Edit “${task.title}”`} className={buttonClass("ghost", "sm", "px-2 sm:px-2.5")}>
           <PencilIcon />
           <span className={buttonLabel}>Edit</span>
         </Link>

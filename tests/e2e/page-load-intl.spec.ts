@@ -8,6 +8,9 @@ import { distinctClientIp, newCredentials, requireChromium, signUp } from "./hel
  * the browser's zone and today come from Temporal, ISO strings are compared as strings.
  * Each page is loaded on a phone and on a desktop (where the chat also shows its conversation
  * list and task panel), and watched until the browser has been idle for a while.
+ *
+ * The same loads fetch no route ahead of a click: next/link prefetched every route it saw, and
+ * processing those answers was a third of /tasks's blocking time (decision 26).
  */
 
 requireChromium();
@@ -62,7 +65,7 @@ async function callsAfterLoad(page: Page): Promise<string[]> {
 
 const input = (text: string) => ({ content: [{ type: "input_text", text }], attachments: [], inference_options: {} });
 
-test("the signed-in pages load without building an Intl formatter or collator", async ({ browser }, info) => {
+test("the signed-in pages load without building an Intl formatter or collator, or fetching routes ahead of a click", async ({ browser }, info) => {
   test.setTimeout(180_000);
   const baseURL = info.project.use.baseURL!;
   const setup = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": distinctClientIp() } });
@@ -88,10 +91,15 @@ test("the signed-in pages load without building an Intl formatter or collator", 
       await context.addCookies([{ name: "tz", value: "Asia%2FTokyo", url: baseURL }]);
       const page = await context.newPage();
       await recordIntl(page);
+      const routeFetches: string[] = [];
+      page.on("request", (request) => {
+        if (new URL(request.url()).searchParams.has("_rsc")) routeFetches.push(request.url());
+      });
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 }).first()).toBeAttached();
       const calls = await callsAfterLoad(page);
       expect(calls, `${path} at ${viewport.width}px`).toEqual([]);
+      expect(routeFetches, `routes fetched ahead of a click on ${path} at ${viewport.width}px`).toEqual([]);
       // The recorder sees what it should: a collator and a formatter built now are counted.
       const control = await page.evaluate(() => {
         void "a".localeCompare("b");
@@ -99,6 +107,11 @@ test("the signed-in pages load without building an Intl formatter or collator", 
         return (window as unknown as { __intl: string[] }).__intl.map((c) => c.split("\n")[0]);
       });
       expect(control).toEqual(["localeCompare", "new Intl.DateTimeFormat"]);
+      // And the request recorder sees a route fetch: a click on a link is one.
+      if (viewport.width > 1000) {
+        await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: path === "/upcoming" ? "Tasks" : "Upcoming" }).click();
+        await expect.poll(() => routeFetches.length).toBeGreaterThan(0);
+      }
       await context.close();
     }
   }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { QuickAdd } from "@/components/quick-add/quick-add";
 import { UpcomingTasks } from "@/components/tasks/upcoming-tasks";
 import { buttonClass } from "@/components/ui/button";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ManageLabels } from "@/components/labels/manage-labels";
 import { ManageLists } from "@/components/lists/manage-lists";
 import { Card } from "@/components/ui/card";

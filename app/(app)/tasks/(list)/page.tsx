@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ListNav } from "@/components/lists/list-nav";
 import { QuickAdd } from "@/components/quick-add/quick-add";
 import { listedStatus, parseTaskFilters } from "@/components/tasks/filters";
