@@ -46,7 +46,7 @@ const noPages = (): Key | null => null;
 
 /**
  * The user's conversations, newest first (threads.list, paged by SWR), with rename and delete.
- * A thread the server just created or retitled is shown at once; `refresh` revalidates.
+ * The chat updates it from outside through useThreadListUpdates.
  * Nothing is fetched until `load` (the list is on screen, or the page has gone idle).
  */
 export function useThreadList(load: boolean) {
@@ -66,7 +66,6 @@ export function useThreadList(load: boolean) {
   const last = data?.at(-1);
   const loadingMore = size > 0 && data !== undefined && data.length < size;
 
-  const refresh = useCallback(() => mutate(), [mutate]);
   const loadMore = useCallback(() => setSize((n) => n + 1), [setSize]);
   const upsert = useCallback((thread: Thread) => void mutate((pages) => withThread(pages, thread), { revalidate: false }), [mutate]);
 
@@ -92,9 +91,7 @@ export function useThreadList(load: boolean) {
     hasMore: !loadingMore && !!last?.has_more,
     loadingMore,
     error: error ? errorMessage(error) : null,
-    refresh,
     loadMore,
-    upsert,
     rename,
     remove,
   };
