@@ -67,7 +67,7 @@ export function useThreadList(load: boolean) {
   const loadingMore = size > 0 && data !== undefined && data.length < size;
 
   const loadMore = useCallback(() => setSize((n) => n + 1), [setSize]);
-  const upsert = useCallback((thread: Thread) => void mutate((pages) => withThread(pages, thread), { revalidate: false }), [mutate]);
+  const { upsert } = useThreadListUpdates();
 
   const rename = useCallback(
     async (id: string, title: string) => {
