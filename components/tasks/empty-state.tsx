@@ -2,7 +2,7 @@ import { Link } from "@/components/ui/link";
 import { buttonClass } from "@/components/ui/button";
 import { CheckCircleIcon, PlusIcon } from "@/components/ui/icons";
 import type { TaskStatus } from "@/lib/tasks/constants";
-import { STATUS_LABELS } from "./filters";
+import { DEFAULT_FILTERS, hidesCompleted, STATUS_LABELS, tasksHref, type TaskFilters } from "./filters";
 
 type Props =
   | { kind: "none" }
@@ -18,8 +18,30 @@ const STATUS_HINTS: Record<TaskStatus, string> = {
 
 const SCOPE_HINTS = { list: "Nothing in this list yet.", label: "No task has this label yet." } as const;
 
+/**
+ * What the task list shows when nothing is left to list under `filters`, given the server's
+ * `counts`. It depends on nothing the browser changes, so the page renders it on the server and
+ * hands it to the list, and its words stay out of the list's first-load JavaScript (decision 27).
+ */
+export function TaskListEmptyState({ filters, counts }: { filters: TaskFilters; counts: Record<TaskStatus, number> }) {
+  const completedHidden = hidesCompleted(filters) ? counts.completed : 0;
+  if (counts.all === 0 && !filters.list && !filters.label) return <EmptyState kind="none" />;
+  if (filters.status === "all" && !filters.q && completedHidden > 0)
+    return <EmptyState kind="all-done" completed={completedHidden} showHref={tasksHref({ ...filters, showCompleted: true })} />;
+  if (filters.status === "all" && !filters.q && !filters.list && !filters.label) return <EmptyState kind="none" />;
+  return (
+    <EmptyState
+      kind="no-match"
+      status={filters.status}
+      q={filters.q}
+      scope={filters.list ? "list" : filters.label ? "label" : undefined}
+      clearHref={tasksHref({ ...DEFAULT_FILTERS, sort: filters.sort, order: filters.order, showCompleted: filters.showCompleted })}
+    />
+  );
+}
+
 /** What the list shows when it is empty: no tasks at all, or none that match the filters. */
-export function EmptyState(props: Props) {
+function EmptyState(props: Props) {
   if (props.kind === "none") {
     return (
       <div className="px-6 py-14 text-center">

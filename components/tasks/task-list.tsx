@@ -1,14 +1,13 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { lazy, Suspense, useEffect, useOptimistic, useRef, useState, useTransition } from "react";
+import { lazy, type ReactNode, Suspense, useEffect, useOptimistic, useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { Task, TaskPage, TaskStatus } from "@/lib/tasks/schemas";
 import { ApiError, errorMessage, tasksApi, type Undone } from "./api";
 import { BulkActions, bulkTargets } from "./bulk-actions";
-import { EmptyState } from "./empty-state";
-import { DEFAULT_FILTERS, effectiveOrder, filtersKey, filtersToApiParams, hidesCompleted, listedStatus, matchesStatus, tasksHref, type TaskFilters } from "./filters";
+import { effectiveOrder, filtersKey, filtersToApiParams, hidesCompleted, listedStatus, matchesStatus, tasksHref, type TaskFilters } from "./filters";
 import { ShowCompletedToggle } from "./show-completed-toggle";
 import { SearchBox } from "./search-box";
 import { SortControls } from "./sort-controls";
@@ -30,6 +29,8 @@ type Props = {
   /** Names of the user's lists and labels by id, for the rows' chips. */
   listNames?: Record<number, string>;
   labelNames?: Record<number, string>;
+  /** What to show when nothing is left to list: the page renders it for `filters` and `counts`. */
+  empty: ReactNode;
 };
 
 /**
@@ -49,7 +50,7 @@ const LIST_ID = "task-list";
  * them); changes made here show at once and are sent to the API, then the server data is
  * refreshed so counts and other pages agree.
  */
-export function TaskList({ initialPage, filters, counts, today, listNames = {}, labelNames = {} }: Props) {
+export function TaskList({ initialPage, filters, counts, today, listNames = {}, labelNames = {}, empty }: Props) {
   const router = useRouter();
   const [navigating, startNavigation] = useTransition();
   // The filters the controls show while the URL (and the server's list) catches up.
@@ -294,10 +295,8 @@ export function TaskList({ initialPage, filters, counts, today, listNames = {}, 
     }
   }
 
-  const unfiltered = filters.status === "all" && !filters.q && !filters.list && !filters.label;
   // Under All without completed tasks, the All count is what the list holds: the open ones.
   const tabCounts = { ...counts, all: hidesCompleted(shownFilters) ? counts.active : counts.all };
-  const completedHidden = hidesCompleted(filters) ? counts.completed : 0;
   const targets = bulkTargets(filters.status, rows);
   const isEmpty = rows.length === 0 && !nextCursor;
 
@@ -376,22 +375,7 @@ export function TaskList({ initialPage, filters, counts, today, listNames = {}, 
             ))}
           </ul>
         )}
-        {isEmpty &&
-          (counts.all === 0 && !filters.list && !filters.label ? (
-            <EmptyState kind="none" />
-          ) : filters.status === "all" && !filters.q && completedHidden > 0 ? (
-            <EmptyState kind="all-done" completed={completedHidden} showHref={tasksHref({ ...filters, showCompleted: true })} />
-          ) : unfiltered ? (
-            <EmptyState kind="none" />
-          ) : (
-            <EmptyState
-              kind="no-match"
-              status={filters.status}
-              q={filters.q}
-              scope={filters.list ? "list" : filters.label ? "label" : undefined}
-              clearHref={tasksHref({ ...DEFAULT_FILTERS, sort: filters.sort, order: filters.order, showCompleted: filters.showCompleted })}
-            />
-          ))}
+        {isEmpty && empty}
         {nextCursor && (
           <div className={cn("p-3 text-center", rows.length > 0 && "border-t border-zinc-100 dark:border-zinc-800")}>
             <Button variant="ghost" onClick={loadMore} pending={loadingMore}>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { ListNav } from "@/components/lists/list-nav";
 import { QuickAdd } from "@/components/quick-add/quick-add";
+import { TaskListEmptyState } from "@/components/tasks/empty-state";
 import { listedStatus, parseTaskFilters } from "@/components/tasks/filters";
 import { TaskList } from "@/components/tasks/task-list";
 import { buttonClass } from "@/components/ui/button";
@@ -42,6 +43,7 @@ export default async function TasksPage({ searchParams }: Props) {
     listLabels(user.id),
   ]);
   const activeLists = lists.filter((l) => !l.archived || l.id === filters.list);
+  const counts = tabCounts(scopeStats ?? stats);
 
   const summary =
     stats.total === 0
@@ -69,9 +71,10 @@ export default async function TasksPage({ searchParams }: Props) {
           initialPage={page}
           filters={filters}
           today={today}
-          counts={tabCounts(scopeStats ?? stats)}
+          counts={counts}
           listNames={Object.fromEntries(lists.map((l) => [l.id, l.name]))}
           labelNames={Object.fromEntries(labels.map((l) => [l.id, l.name]))}
+          empty={<TaskListEmptyState filters={filters} counts={counts} />}
         />
       </div>
     </div>
