@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { headerRoutes } from "./lib/security-headers";
+import { addCompileHints } from "./scripts/lib/compile-hints";
 
 const PGLITE_FILES = ["node_modules/@electric-sql/pglite/**", ".next/node_modules/@electric-sql/pglite*/**", ".next/node_modules/@electric-sql/pglite*"];
 
@@ -15,6 +16,13 @@ const nextConfig: NextConfig = {
   ...(process.env.VERCEL ? { outputFileTracingExcludes: { "/**": PGLITE_FILES, "*": PGLITE_FILES } } : {}),
   // CSP, framing, nosniff, referrer, HSTS on every response; no-store on the API (lib/security-headers.ts).
   headers: async () => headerRoutes(),
+  compiler: {
+    // Lets V8 compile each page's first-load chunks off the main thread (decision 27).
+    runAfterProductionCompile: async ({ distDir }) => {
+      const hinted = addCompileHints(distDir);
+      if (hinted.length === 0) throw new Error(`No first-load chunks found in ${distDir} to mark with a compile hint`);
+    },
+  },
 };
 
 export default nextConfig;

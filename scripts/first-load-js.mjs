@@ -1,13 +1,16 @@
 // Prints the first-load JavaScript of each app route from a build, since `next build` (16)
 // no longer prints sizes: the root main files plus every chunk the route's client
 // reference manifest names, raw and gzipped. Exits 1 when a page is over the budget (issue 15:
-// 150 KiB gzip), so CI fails on a page that grew.
+// 150 KiB gzip), so CI fails on a page that grew. Also exits 1 when a first-load chunk lacks
+// the compile hint next.config.ts adds after compiling (decision 27), so a Next upgrade that
+// skips the hook cannot quietly bring back the main-thread compile time.
 // Usage: node scripts/first-load-js.mjs [distDir] [--budget KiB]   (`npm run build:sizes -- .next-x`)
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import vm from "node:vm";
 import zlib from "node:zlib";
+import { COMPILE_HINT, firstLoadChunks } from "./lib/compile-hints.ts";
 
 const { values: options, positionals } = parseArgs({ options: { budget: { type: "string", default: "150" } }, allowPositionals: true });
 const budgetKiB = Number(options.budget);
@@ -65,6 +68,11 @@ for (const r of rows) console.log(`| ${r.url} | ${(r.gzip / 1024).toFixed(1)} Ki
 if (rows.length === 0) {
   console.error(`No page manifests found in ${dist}/server/app.`);
   process.exit(2);
+}
+const unhinted = [...firstLoadChunks(dist)].filter((chunk) => !fs.readFileSync(path.join(dist, chunk), "utf8").startsWith(COMPILE_HINT));
+if (unhinted.length > 0) {
+  console.error(`\nFirst-load chunks without the compile hint (${JSON.stringify(COMPILE_HINT.trim())}): ${unhinted.join(", ")}.\nBuild with next build, whose runAfterProductionCompile hook in next.config.ts adds it.`);
+  process.exit(1);
 }
 if (over.length > 0) {
   console.error(`\nFirst-load JS over the ${budgetKiB} KiB gzip budget: ${over.map((r) => `${r.url} (${(r.gzip / 1024).toFixed(1)} KiB)`).join(", ")}`);
