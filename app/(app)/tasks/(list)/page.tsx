@@ -72,7 +72,8 @@ export default async function TasksPage({ searchParams }: Props) {
           filters={filters}
           today={today}
           counts={counts}
-          listNames={Object.fromEntries(lists.map((l) => [l.id, l.name]))}
+          // With the Inbox alone, naming it on every row says nothing.
+          listNames={lists.length > 1 ? Object.fromEntries(lists.map((l) => [l.id, l.name])) : {}}
           labelNames={Object.fromEntries(labels.map((l) => [l.id, l.name]))}
           empty={<TaskListEmptyState filters={filters} counts={counts} />}
         />
