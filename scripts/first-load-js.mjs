@@ -8,9 +8,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import vm from "node:vm";
 import zlib from "node:zlib";
-import { COMPILE_HINT, firstLoadChunks } from "./lib/compile-hints.ts";
+import { COMPILE_HINT } from "./lib/compile-hints.ts";
+import { firstLoadChunks, pageFirstLoadChunks } from "./lib/first-load-chunks.ts";
 
 const { values: options, positionals } = parseArgs({ options: { budget: { type: "string", default: "150" } }, allowPositionals: true });
 const budgetKiB = Number(options.budget);
@@ -23,44 +23,24 @@ if (!fs.existsSync(path.join(dist, "build-manifest.json"))) {
   console.error(`No build in ${dist} (no build-manifest.json): run next build first.`);
   process.exit(2);
 }
-const manifest = JSON.parse(fs.readFileSync(path.join(dist, "build-manifest.json"), "utf8"));
-const root = manifest.rootMainFiles.map((f) => `/_next/${f}`);
-
-function walk(dir, out = []) {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(p, out);
-    else if (entry.name === "page_client-reference-manifest.js") out.push(p);
-  }
-  return out;
-}
-
 const size = (chunk) => {
-  const file = path.join(dist, chunk.replace(/^\/_next\//, ""));
+  const file = path.join(dist, chunk);
   if (!fs.existsSync(file)) return { raw: 0, gzip: 0 };
   const buf = fs.readFileSync(file);
   return { raw: buf.length, gzip: zlib.gzipSync(buf).length };
 };
 
-const rows = [];
-for (const file of walk(path.join(dist, "server", "app"))) {
-  const context = { globalThis: {} };
-  context.globalThis = context;
-  vm.runInNewContext(fs.readFileSync(file, "utf8"), context);
-  for (const [route, m] of Object.entries(context.__RSC_MANIFEST ?? {})) {
-    const chunks = new Set(root);
-    for (const mod of Object.values(m.clientModules ?? {})) for (const c of mod.chunks ?? []) chunks.add(c);
-    let raw = 0;
-    let gzip = 0;
-    for (const c of chunks) {
-      const s = size(c);
-      raw += s.raw;
-      gzip += s.gzip;
-    }
-    const url = route.replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "") || "/";
-    rows.push({ url, raw, gzip, chunks: chunks.size });
+const rows = pageFirstLoadChunks(dist).map(({ route, chunks }) => {
+  let raw = 0;
+  let gzip = 0;
+  for (const c of chunks) {
+    const s = size(c);
+    raw += s.raw;
+    gzip += s.gzip;
   }
-}
+  const url = route.replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "") || "/";
+  return { url, raw, gzip, chunks: chunks.length };
+});
 rows.sort((a, b) => a.url.localeCompare(b.url));
 const over = rows.filter((r) => r.gzip / 1024 > budgetKiB);
 console.log(`| route | first-load JS (gzip) | raw | chunks | ≤ ${budgetKiB} KiB |\n| --- | --- | --- | --- | --- |`);

@@ -6,39 +6,9 @@
 // runs this after the build's compile step. See docs/decisions/0027-compile-hints.md.
 import fs from "node:fs";
 import path from "node:path";
-import vm from "node:vm";
+import { firstLoadChunks } from "./first-load-chunks.ts";
 
 export const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
-
-/**
- * The files under `distDir` (paths like `static/chunks/x.js`) that some page loads before it is
- * interactive: the root main files every page runs, and each page's client components' chunks
- * as its client reference manifest names them. Chunks reached only through `import()` are not
- * here: they load later, and compiling all of them up front would be work no page asked for.
- */
-export function firstLoadChunks(distDir: string): Set<string> {
-  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
-  const chunks = new Set(manifest.rootMainFiles);
-  for (const file of clientReferenceManifests(path.join(distDir, "server", "app"))) {
-    // The manifest is a script that assigns globalThis.__RSC_MANIFEST (Next's own format).
-    const context: { globalThis?: unknown; __RSC_MANIFEST?: Record<string, { clientModules?: Record<string, { chunks?: string[] }> }> } = {};
-    context.globalThis = context;
-    vm.runInNewContext(fs.readFileSync(file, "utf8"), context);
-    for (const page of Object.values(context.__RSC_MANIFEST ?? {}))
-      for (const mod of Object.values(page.clientModules ?? {})) for (const chunk of mod.chunks ?? []) chunks.add(chunk.replace(/^\/_next\//, ""));
-  }
-  return new Set([...chunks].filter((chunk) => chunk.endsWith(".js")));
-}
-
-function clientReferenceManifests(dir: string, out: string[] = []): string[] {
-  if (!fs.existsSync(dir)) return out;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) clientReferenceManifests(p, out);
-    else if (entry.name === "page_client-reference-manifest.js") out.push(p);
-  }
-  return out;
-}
 
 /**
  * Puts the hint on the first line of every first-load chunk; returns the chunks it changed.

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { addCompileHints, COMPILE_HINT, firstLoadChunks } from "@/scripts/lib/compile-hints";
+import { addCompileHints, COMPILE_HINT } from "@/scripts/lib/compile-hints";
+import { firstLoadChunks, pageFirstLoadChunks } from "@/scripts/lib/first-load-chunks";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -35,6 +36,15 @@ describe("compile hints on first-load chunks", () => {
   it("finds the root files and every page's client chunks, and no stylesheet or lazy chunk", () => {
     const dist = fixtureDist();
     expect([...firstLoadChunks(dist)].sort()).toEqual(["static/chunks/react-dom.js", "static/chunks/runtime.js", "static/chunks/shared.js", "static/chunks/tasks.js"]);
+  });
+
+  it("lists each page's own first-load files: the root files and its client chunks, stylesheets included", () => {
+    const dist = fixtureDist();
+    const pages = Object.fromEntries(pageFirstLoadChunks(dist).map((p) => [p.route, [...p.chunks].sort()]));
+    expect(pages).toEqual({
+      "/(app)/tasks/page": ["static/chunks/react-dom.js", "static/chunks/runtime.js", "static/chunks/shared.js", "static/chunks/tasks.css", "static/chunks/tasks.js"],
+      "/sign-in/page": ["static/chunks/react-dom.js", "static/chunks/runtime.js", "static/chunks/shared.js"],
+    });
   });
 
   it("puts the hint on the first line of those chunks only, and a second run changes nothing", () => {
