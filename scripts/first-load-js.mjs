@@ -23,18 +23,29 @@ if (!fs.existsSync(path.join(dist, "build-manifest.json"))) {
   console.error(`No build in ${dist} (no build-manifest.json): run next build first.`);
   process.exit(2);
 }
-const size = (chunk) => {
-  const file = path.join(dist, chunk);
-  if (!fs.existsSync(file)) return { raw: 0, gzip: 0 };
-  const buf = fs.readFileSync(file);
-  return { raw: buf.length, gzip: zlib.gzipSync(buf).length };
+const hintBytes = Buffer.from(COMPILE_HINT);
+// Pages share most of their chunks (the framework's above all), so each file is read and
+// gzipped once.
+const files = new Map();
+const inspect = (chunk) => {
+  if (!files.has(chunk)) {
+    const file = path.join(dist, chunk);
+    const buf = fs.existsSync(file) ? fs.readFileSync(file) : null;
+    files.set(chunk, {
+      raw: buf?.length ?? 0,
+      gzip: buf ? zlib.gzipSync(buf).length : 0,
+      hinted: buf ? buf.subarray(0, hintBytes.length).equals(hintBytes) : true,
+    });
+  }
+  return files.get(chunk);
 };
 
-const rows = pageFirstLoadChunks(dist).map(({ route, chunks }) => {
+const pages = pageFirstLoadChunks(dist);
+const rows = pages.map(({ route, chunks }) => {
   let raw = 0;
   let gzip = 0;
   for (const c of chunks) {
-    const s = size(c);
+    const s = inspect(c);
     raw += s.raw;
     gzip += s.gzip;
   }
@@ -49,7 +60,7 @@ if (rows.length === 0) {
   console.error(`No page manifests found in ${dist}/server/app.`);
   process.exit(2);
 }
-const unhinted = [...firstLoadChunks(dist)].filter((chunk) => !fs.readFileSync(path.join(dist, chunk), "utf8").startsWith(COMPILE_HINT));
+const unhinted = [...firstLoadChunks(dist, pages)].filter((chunk) => !inspect(chunk).hinted);
 if (unhinted.length > 0) {
   console.error(`\nFirst-load chunks without the compile hint (${JSON.stringify(COMPILE_HINT.trim())}): ${unhinted.join(", ")}.\nBuild with next build, whose runAfterProductionCompile hook in next.config.ts adds it.`);
   process.exit(1);

@@ -32,8 +32,8 @@ export function pageFirstLoadChunks(distDir: string): PageChunks[] {
 }
 
 /** The JavaScript files some page loads before it is interactive (see pageFirstLoadChunks). */
-export function firstLoadChunks(distDir: string): Set<string> {
-  return new Set(pageFirstLoadChunks(distDir).flatMap((page) => page.chunks.filter((chunk) => chunk.endsWith(".js"))));
+export function firstLoadChunks(distDir: string, pages: PageChunks[] = pageFirstLoadChunks(distDir)): Set<string> {
+  return new Set(pages.flatMap((page) => page.chunks.filter((chunk) => chunk.endsWith(".js"))));
 }
 
 function clientReferenceManifests(dir: string, out: string[] = []): string[] {
