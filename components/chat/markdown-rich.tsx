@@ -153,14 +153,38 @@ export const MarkdownPiece = memo(function MarkdownPiece({ source }: { source: s
   return <Blocks blocks={parsePiece(source)} />;
 });
 
+/**
+ * A run of a message's pieces, memoized as a whole: while an answer streams, each update then
+ * reconciles a few groups and the last piece, not one element per piece of the message so far
+ * (a 32k answer has about 300 pieces, and checking each on every chunk made a stream's cost grow
+ * with the square of its length in the browser).
+ */
+const PieceGroup = memo(
+  function PieceGroup({ pieces, from, to }: { pieces: readonly string[]; from: number; to: number }) {
+    return pieces.slice(from, to).map((piece, i) => <MarkdownPiece key={from + i} source={piece} />);
+  },
+  (before, after) => before.from === after.from && before.to === after.to && samePieces(before.pieces, after.pieces, after.from, after.to),
+);
+
+function samePieces(a: readonly string[], b: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const GROUP_SIZE = 32;
+
 /** Markdown rendered in full: loaded after the first paint (see ./markdown.tsx). */
 export function RichMarkdown({ text, className }: { text: string; className?: string }) {
   const pieces = useMemo(() => splitBlocks(text), [text]);
+  const last = pieces.length - 1;
+  const groups: number[] = [];
+  for (let from = 0; from < last; from += GROUP_SIZE) groups.push(from);
   return (
     <div className={className}>
-      {pieces.map((piece, i) => (
-        <MarkdownPiece key={i} source={i === pieces.length - 1 ? closeUnfinished(piece) : piece} />
+      {groups.map((from) => (
+        <PieceGroup key={from} pieces={pieces} from={from} to={Math.min(from + GROUP_SIZE, last)} />
       ))}
+      {last >= 0 && <MarkdownPiece key="last" source={closeUnfinished(pieces[last]!)} />}
     </div>
   );
 }

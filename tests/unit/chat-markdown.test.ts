@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Markdown } from "@/components/chat/markdown";
-import { RichMarkdown } from "@/components/chat/markdown-rich";
+import { MarkdownBody, RichMarkdown } from "@/components/chat/markdown-rich";
 import { closeUnfinished, parseBlocks, parseInline, parsePiece, safeHref, splitBlocks } from "@/components/chat/markdown-parse";
 
 const render = (text: string) => renderToStaticMarkup(createElement(RichMarkdown, { text }));
@@ -162,6 +162,17 @@ describe("Markdown before its renderer has loaded", () => {
 });
 
 describe("Markdown (rendered)", () => {
+  it("a long message rendered in memoized groups of pieces reads as the same HTML as piece by piece, at every length while it streams", () => {
+    const section = (i: number) => `## Step ${i}\n\nDo **thing ${i}** with \`code\`.\n\n- a\n- b\n\n> note ${i}`;
+    const message = Array.from({ length: 30 }, (_, i) => section(i + 1)).join("\n\n");
+    expect(splitBlocks(message).length).toBeGreaterThan(64); // groups of 32 and a tail
+    const body = (text: string) => `<div>${renderToStaticMarkup(createElement(MarkdownBody, { text }))}</div>`;
+    for (let end = 7; end < message.length + 97; end += 97) {
+      const prefix = message.slice(0, end);
+      expect(render(prefix), `${end} chars`).toBe(body(prefix));
+    }
+  });
+
   it("links keep rel and target; unsafe links are text", () => {
     const html = render("[docs](https://example.com) [tasks](/tasks) [x](javascript:alert(1)) <script>alert(1)</script>");
     expect(html).toContain('<a href="https://example.com" class="font-medium text-indigo-600 underline underline-offset-2 hover:text-indigo-500 dark:text-indigo-400" target="_blank" rel="noopener noreferrer nofollow">docs</a>');
