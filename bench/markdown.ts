@@ -4,17 +4,22 @@
  * adversarial inputs of tests/unit/chat-markdown.test.ts's "linear time" block. Target (issue 15):
  * under 50 ms for the whole 32k message, and linear in its length (a flat ms-per-1k-chars column).
  *
- * What one streamed chunk costs in the browser is what RichMarkdown does on a new `text`: split
- * the whole message into pieces (useMemo on text), then re-render only the pieces whose source
- * changed (MarkdownPiece is memoized by its source; normally only the last one, passed through
- * closeUnfinished). This replays exactly that, with react-dom/server rendering each changed
- * piece through RichMarkdown itself, so the same parse and the same React elements are built.
+ * Two replays of the same stream:
+ * - In Node: what RichMarkdown does on a new `text` (split the message into pieces, then render
+ *   only the pieces whose source changed), with react-dom/server rendering each changed piece
+ *   through MarkdownPiece, so the same parse and the same React elements are built.
+ * - In Chromium (bench/markdown-browser.ts), when it is installed: RichMarkdown itself, rendered
+ *   by react-dom into a real DOM, one synchronous render per chunk. This also counts what only
+ *   the browser does on each chunk (reconciling the unchanged pieces, committing to the DOM), and
+ *   a second column adds the layout before each paint.
  *
  *   BENCH_MD_CHUNKS=16,256   characters per streamed chunk (16 ≈ one network read of a few tokens)
  *   BENCH_MD_RUNS=3          runs per figure (median)
+ *   BENCH_MD_BROWSER=0       skip the Chromium replay
  * Run it with NODE_ENV=production (the npm script does): React's development build is several
  * times slower than what the browser runs.
  */
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -22,6 +27,8 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { closeUnfinished, splitBlocks } from "../components/chat/markdown-parse";
 import { MarkdownPiece, RichMarkdown } from "../components/chat/markdown-rich";
+import { CHROMIUM_PATH } from "../tests/helpers/chromium";
+import { benchMarkdownInBrowser, type BrowserMarkdownRow } from "./markdown-browser";
 import { median } from "./lib/stats";
 
 const int = (value: string | undefined, fallback: number) => {
@@ -60,7 +67,8 @@ const renderPiece = (source: string) => renderToStaticMarkup(createElement(Markd
  * reader could feel).
  */
 export function streamOnce(message: string, chunk: number): { ms: number; renders: number; slowestStepMs: number } {
-  let previous: string[] = [];
+  let previousFinished: string[] = [];
+  let previousTail: string | null = null;
   let renders = 0;
   let slowestStepMs = 0;
   const started = performance.now();
@@ -68,18 +76,21 @@ export function streamOnce(message: string, chunk: number): { ms: number; render
     const stepStarted = performance.now();
     const text = message.slice(0, Math.min(end, message.length));
     const pieces = splitBlocks(text);
-    // What RichMarkdown hands each MarkdownPiece: the last piece with its open syntax closed.
-    const sources = pieces.map((p, i) => (i === pieces.length - 1 ? closeUnfinished(p) : p));
-    for (let i = 0; i < pieces.length; i++) {
-      if (previous[i] === sources[i]) continue; // memo hit: React skips this piece
-      // The changed piece through MarkdownPiece, as RichMarkdown renders it. (Rendering the piece
-      // through RichMarkdown instead, as this bench first did, also split the piece on its own,
-      // which reset splitBlocks' resume point every chunk: a whole re-scan per chunk that the
-      // browser never does.)
-      renderPiece(sources[i]!);
+    // What RichMarkdown renders: the finished pieces in memoized groups, where a piece renders
+    // once, when it joins one (or changes), and the last piece, its open syntax closed.
+    const finished = pieces.slice(0, -1);
+    for (let i = 0; i < finished.length; i++) {
+      if (previousFinished[i] === finished[i]) continue; // memo hit: React skips this piece
+      renderPiece(finished[i]!);
       renders++;
     }
-    previous = sources;
+    const tail = pieces.length ? closeUnfinished(pieces.at(-1)!) : null;
+    if (tail !== null && tail !== previousTail) {
+      renderPiece(tail);
+      renders++;
+    }
+    previousFinished = finished;
+    previousTail = tail;
     slowestStepMs = Math.max(slowestStepMs, performance.now() - stepStarted);
     if (end >= message.length) break;
   }
@@ -160,15 +171,40 @@ export function markdownTables(r: MarkdownBenchResult, runs: number): string {
   return lines.join("\n");
 }
 
+export function browserMarkdownTable(rows: BrowserMarkdownRow[], runs: number): string {
+  const lines = [
+    `In Chromium (${CHROMIUM_PATH}): RichMarkdown rendered by react-dom into the DOM, one synchronous render per chunk, medians of ${runs} runs.`,
+    "",
+    "| message | chunk | renders | streamed total | per 1k chars | slowest update | with layout | elements | 32k < 50 ms |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const r of rows) {
+    const verdict = r.length === 32_000 ? (r.ms < TARGET_MS ? "✅" : "❌") : "";
+    lines.push(`| ${r.length / 1000}k chars | ${r.chunk} | ${r.renders} | ${f(r.ms)} ms | ${f(r.ms / (r.length / 1000))} ms | ${f(r.slowestStepMs)} ms | ${f(r.layoutMs)} ms | ${r.elements} | ${verdict} |`);
+  }
+  return lines.join("\n");
+}
+
 export function markdownOptionsFromEnv() {
   return {
     chunks: (process.env.BENCH_MD_CHUNKS ?? "16,256").split(",").map(Number).filter((n) => n > 0),
     runs: int(process.env.BENCH_MD_RUNS, 3),
+    browser: process.env.BENCH_MD_BROWSER !== "0",
   };
+}
+
+/** The Chromium table, or why there is none. */
+export async function browserMarkdownSection(opts: { chunks: number[]; runs: number; browser: boolean }): Promise<string> {
+  if (!opts.browser) return "In Chromium: skipped (BENCH_MD_BROWSER=0).";
+  if (!fs.existsSync(CHROMIUM_PATH)) return `In Chromium: skipped, ${CHROMIUM_PATH} is not installed (apt-get install -y chromium).`;
+  const messages = LENGTHS.map((length) => ({ length, text: sampleMessage(length) }));
+  return browserMarkdownTable(await benchMarkdownInBrowser({ messages, chunks: opts.chunks, runs: opts.runs }), opts.runs);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(process.cwd(), "bench", "markdown.ts")) {
   const opts = markdownOptionsFromEnv();
   if (process.env.NODE_ENV !== "production") console.warn("note: NODE_ENV is not production, so React's slower development build is measured");
   console.log(markdownTables(benchMarkdown(opts), opts.runs));
+  console.log("");
+  console.log(await browserMarkdownSection(opts));
 }
