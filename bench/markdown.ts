@@ -29,6 +29,7 @@ import { closeUnfinished, splitBlocks } from "../components/chat/markdown-parse"
 import { MarkdownPiece, RichMarkdown } from "../components/chat/markdown-rich";
 import { CHROMIUM_PATH } from "../tests/helpers/chromium";
 import { benchMarkdownInBrowser, type BrowserMarkdownRow } from "./markdown-browser";
+import { replayStream, type StreamReplay } from "./lib/replay-stream";
 import { median } from "./lib/stats";
 
 const int = (value: string | undefined, fallback: number) => {
@@ -66,15 +67,11 @@ const renderPiece = (source: string) => renderToStaticMarkup(createElement(Markd
  * the slowest single step (what one update costs when the message is at its longest: the jank a
  * reader could feel).
  */
-export function streamOnce(message: string, chunk: number): { ms: number; renders: number; slowestStepMs: number } {
+export function streamOnce(message: string, chunk: number): StreamReplay {
   let previousFinished: string[] = [];
   let previousTail: string | null = null;
-  let renders = 0;
-  let slowestStepMs = 0;
-  const started = performance.now();
-  for (let end = chunk; ; end += chunk) {
-    const stepStarted = performance.now();
-    const text = message.slice(0, Math.min(end, message.length));
+  return replayStream(message, chunk, (text) => {
+    let renders = 0;
     const pieces = splitBlocks(text);
     // What RichMarkdown renders: the finished pieces in memoized groups, where a piece renders
     // once, when it joins one (or changes), and the last piece, its open syntax closed.
@@ -91,10 +88,8 @@ export function streamOnce(message: string, chunk: number): { ms: number; render
     }
     previousFinished = finished;
     previousTail = tail;
-    slowestStepMs = Math.max(slowestStepMs, performance.now() - stepStarted);
-    if (end >= message.length) break;
-  }
-  return { ms: performance.now() - started, renders, slowestStepMs };
+    return renders;
+  });
 }
 
 function timeMedian(runs: number, fn: () => number): number {

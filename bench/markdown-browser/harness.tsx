@@ -6,31 +6,24 @@
 import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
 import { RichMarkdown } from "../../components/chat/markdown-rich";
+import { replayStream, type StreamReplay } from "../lib/replay-stream";
 
-export type BrowserStreamResult = { ms: number; renders: number; slowestStepMs: number; elements: number };
+export type BrowserStreamResult = StreamReplay & { elements: number };
 
 function stream(message: string, chunk: number, layout: boolean): BrowserStreamResult {
   const host = document.createElement("div");
   document.body.append(host);
   const root = createRoot(host);
-  let renders = 0;
-  let slowestStepMs = 0;
-  const started = performance.now();
-  for (let end = chunk; ; end += chunk) {
-    const stepStarted = performance.now();
-    const text = message.slice(0, Math.min(end, message.length));
+  const replay = replayStream(message, chunk, (text) => {
     flushSync(() => root.render(<RichMarkdown text={text} />));
     // With layout: also what the browser does before it can paint the new text.
     if (layout) void host.offsetHeight;
-    renders++;
-    slowestStepMs = Math.max(slowestStepMs, performance.now() - stepStarted);
-    if (end >= message.length) break;
-  }
-  const ms = performance.now() - started;
+    return 1;
+  });
   const elements = host.querySelectorAll("*").length;
   root.unmount();
   host.remove();
-  return { ms, renders, slowestStepMs, elements };
+  return { ...replay, elements };
 }
 
 declare global {
