@@ -7,8 +7,7 @@
  * needs before it can paint each update.
  */
 import { build } from "esbuild";
-import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/helpers/chromium";
+import { launch } from "./lib/browser";
 import type { BrowserStreamResult } from "./markdown-browser/harness";
 import { median } from "./lib/stats";
 
@@ -31,7 +30,7 @@ async function bundleHarness(): Promise<string> {
 
 export async function benchMarkdownInBrowser(opts: { messages: Array<{ length: number; text: string }>; chunks: number[]; runs: number }): Promise<BrowserMarkdownRow[]> {
   const script = await bundleHarness();
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  const browser = await launch();
   try {
     const page = await browser.newPage();
     await page.setContent("<!doctype html><html><body></body></html>");

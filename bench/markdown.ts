@@ -19,7 +19,6 @@
  * Run it with NODE_ENV=production (the npm script does): React's development build is several
  * times slower than what the browser runs.
  */
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -27,8 +26,8 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { closeUnfinished, splitBlocks } from "../components/chat/markdown-parse";
 import { MarkdownPiece, RichMarkdown } from "../components/chat/markdown-rich";
-import { CHROMIUM_PATH } from "../tests/helpers/chromium";
 import { benchMarkdownInBrowser, type BrowserMarkdownRow } from "./markdown-browser";
+import { chromiumAvailable, CHROMIUM_PATH } from "./lib/browser";
 import { replayStream, type StreamReplay } from "./lib/replay-stream";
 import { median } from "./lib/stats";
 
@@ -191,7 +190,7 @@ export function markdownOptionsFromEnv() {
 /** The Chromium table, or why there is none. */
 export async function browserMarkdownSection(opts: { chunks: number[]; runs: number; browser: boolean }): Promise<string> {
   if (!opts.browser) return "In Chromium: skipped (BENCH_MD_BROWSER=0).";
-  if (!fs.existsSync(CHROMIUM_PATH)) return `In Chromium: skipped, ${CHROMIUM_PATH} is not installed (apt-get install -y chromium).`;
+  if (!chromiumAvailable()) return `In Chromium: skipped, ${CHROMIUM_PATH} is not installed (apt-get install -y chromium).`;
   const messages = LENGTHS.map((length) => ({ length, text: sampleMessage(length) }));
   return browserMarkdownTable(await benchMarkdownInBrowser({ messages, chunks: opts.chunks, runs: opts.runs }), opts.runs);
 }
