@@ -24,8 +24,8 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { closeUnfinished, splitBlocks } from "../components/chat/markdown-parse";
-import { MarkdownPiece, RichMarkdown } from "../components/chat/markdown-rich";
+import { closeUnfinished, parsePiece, splitBlocks } from "../components/chat/markdown-parse";
+import { MarkdownPiece, RichMarkdown, soleParagraph, tailCut } from "../components/chat/markdown-rich";
 import { benchMarkdownInBrowser, type BrowserMarkdownRow } from "./markdown-browser";
 import { chromiumAvailable, CHROMIUM_PATH } from "./lib/browser";
 import { replayStream, type StreamReplay } from "./lib/replay-stream";
@@ -69,6 +69,8 @@ const renderPiece = (source: string) => renderToStaticMarkup(createElement(Markd
 export function streamOnce(message: string, chunk: number): StreamReplay {
   let previousFinished: string[] = [];
   let previousTail: string | null = null;
+  let previousHead: string | null = null;
+  let headIsParagraph = false;
   return replayStream(message, chunk, (text) => {
     let renders = 0;
     const pieces = splitBlocks(text);
@@ -80,7 +82,20 @@ export function streamOnce(message: string, chunk: number): StreamReplay {
       renderPiece(finished[i]!);
       renders++;
     }
-    const tail = pieces.length ? closeUnfinished(pieces.at(-1)!) : null;
+    // The last piece, as RichMarkdown's StreamingTail renders it: a long paragraph is parsed
+    // only when it outgrows its cut (the text since is shown as it came, a text node).
+    const raw = pieces.at(-1);
+    const cut = raw === undefined ? 0 : tailCut(raw.length);
+    if (raw !== undefined && cut < raw.length) {
+      const head = raw.slice(0, cut);
+      if (head !== previousHead) {
+        headIsParagraph = soleParagraph(parsePiece(closeUnfinished(head))) !== null;
+        renderPiece(closeUnfinished(head));
+        renders++;
+        previousHead = head;
+      }
+    }
+    const tail = raw === undefined || (cut < raw.length && headIsParagraph) ? null : closeUnfinished(raw);
     if (tail !== null && tail !== previousTail) {
       renderPiece(tail);
       renders++;

@@ -15,7 +15,7 @@ function stream(message: string, chunk: number, layout: boolean): BrowserStreamR
   document.body.append(host);
   const root = createRoot(host);
   const replay = replayStream(message, chunk, (text) => {
-    flushSync(() => root.render(<RichMarkdown text={text} />));
+    flushSync(() => root.render(<RichMarkdown text={text} live />));
     // With layout: also what the browser does before it can paint the new text.
     if (layout) void host.offsetHeight;
     return 1;

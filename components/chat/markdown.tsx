@@ -40,7 +40,8 @@ export function preloadMarkdown(): void {
  */
 export const PrerenderedMarkdown = createContext<Readonly<Record<string, ReactNode>>>({});
 
-export function Markdown({ text, className }: { text: string; className?: string }) {
+/** `live`: the message is still streaming in (see RichMarkdown). */
+export function Markdown({ text, className, live = false }: { text: string; className?: string; live?: boolean }) {
   const known = useContext(PrerenderedMarkdown);
   const prerendered = Object.hasOwn(known, text) ? known[text] : undefined;
   const [loaded, setLoaded] = useState<Rich | null>(rich);
@@ -49,7 +50,7 @@ export function Markdown({ text, className }: { text: string; className?: string
     if (needed) void loadRich().then(setLoaded);
   }, [needed]);
   if (prerendered !== undefined) return <div className={className}>{prerendered}</div>;
-  if (loaded) return <loaded.RichMarkdown text={text} className={className} />;
+  if (loaded) return <loaded.RichMarkdown text={text} className={className} live={live} />;
   return (
     <div className={className} data-markdown="plain">
       <p className="whitespace-pre-wrap wrap-anywhere">{text}</p>

@@ -39,7 +39,7 @@ export function ThreadItemView({ item, live, busy, sendingAction, onAction, acti
           <div className="flex justify-start" data-testid="chat-assistant-message" data-streaming={live || undefined}>
             <div className="max-w-[92%] min-w-0 leading-relaxed text-zinc-900 dark:text-zinc-100">
               <span className="sr-only">Assistant: </span>
-              <Markdown text={text} className={cn("space-y-2 wrap-anywhere", live && "[&>*:last-child]:after:ml-0.5 [&>*:last-child]:after:animate-pulse [&>*:last-child]:after:content-['▍']")} />
+              <Markdown text={text} live={live} className={cn("space-y-2 wrap-anywhere", live && "[&>*:last-child]:after:ml-0.5 [&>*:last-child]:after:animate-pulse [&>*:last-child]:after:content-['▍']")} />
               {live && !text && (
                 <span className="inline-flex gap-1 py-2" aria-label="The assistant is typing">
                   <span className="size-1.5 animate-bounce rounded-full bg-zinc-400 [animation-delay:-0.2s]" />

@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Markdown } from "@/components/chat/markdown";
-import { MarkdownBody, RichMarkdown } from "@/components/chat/markdown-rich";
+import { LONG_TAIL, MarkdownBody, MarkdownPiece, RichMarkdown, tailCut } from "@/components/chat/markdown-rich";
 import { closeUnfinished, parseBlocks, parseInline, parsePiece, safeHref, splitBlocks } from "@/components/chat/markdown-parse";
 
 const render = (text: string) => renderToStaticMarkup(createElement(RichMarkdown, { text }));
@@ -209,6 +209,56 @@ describe("Markdown (rendered)", () => {
       expect(closeUnfinished(title)).toBe(title);
       expect(renderedText(title)).toBe(title);
       expect(renderedText(`Added:\n1. ${title}\n2. ${title}`)).toBe(`Added:${title}${title}`);
+    }
+  });
+});
+
+describe("a long paragraph streaming in", () => {
+  const renderLive = (text: string) => renderToStaticMarkup(createElement(RichMarkdown, { text, live: true }));
+  const escapeText = (text: string) => renderToStaticMarkup(createElement("p", null, text)).slice(3, -4);
+
+  it("is parsed at a few cuts, each half again the one before, never past what has arrived", () => {
+    const cuts = new Set<number>();
+    for (let length = 0; length <= 32_000; length++) {
+      const cut = tailCut(length);
+      expect(cut).toBeLessThanOrEqual(length);
+      if (length <= LONG_TAIL) expect(cut).toBe(length);
+      else expect(cut * 1.5).toBeGreaterThan(length);
+      if (length > LONG_TAIL) cuts.add(cut);
+    }
+    // 32k characters in any chunking: at most 8 parses of the growing paragraph after the first 2,000 characters.
+    expect(cuts.size).toBeLessThanOrEqual(8);
+  });
+
+  it("shows its parsed cut, then the text since as it came; finished, it is parsed whole", () => {
+    const paragraph = Array.from({ length: 200 }, (_, i) => `word **${i}** [link](/tasks) `).join("");
+    expect(paragraph.length).toBeGreaterThan(LONG_TAIL * 1.5);
+    const message = `Intro.\n\n${paragraph}`;
+    const cut = tailCut(paragraph.length);
+    const head = renderToStaticMarkup(createElement(MarkdownPiece, { source: closeUnfinished(paragraph.slice(0, cut)) }));
+    expect(head.startsWith("<p>") && head.endsWith("</p>")).toBe(true);
+    const live = renderLive(message);
+    const gap = paragraph[cut - 1] === " " ? " " : "";
+    expect(live).toBe(`<div><p>Intro.</p>${head.slice(0, -4)}${escapeText(gap + paragraph.slice(cut))}</p></div>`);
+    // Every character that arrived is on screen: the cut's text formatted, the rest as typed.
+    expect(live).toContain("word **199** [link](/tasks)");
+    expect(renderToStaticMarkup(createElement(RichMarkdown, { text: message }))).toBe(`<div>${renderToStaticMarkup(createElement(MarkdownBody, { text: message }))}</div>`);
+  });
+
+  it("the text since the cut does not run into the cut's last word", () => {
+    const paragraph = "ab ".repeat(1_200);
+    expect(paragraph.slice(0, tailCut(paragraph.length)).endsWith(" ")).toBe(true);
+    const shown = renderLive(paragraph).replace(/<[^>]*>/g, "");
+    expect(shown).not.toContain("abab");
+    expect(shown.trim()).toBe(paragraph.trim());
+  });
+
+  it("a long list or code block streaming in is parsed whole, as a short piece is", () => {
+    const list = Array.from({ length: 120 }, (_, i) => `- **Task ${i}** due tomorrow`).join("\n");
+    const code = "```ts\n" + Array.from({ length: 120 }, (_, i) => `const a${i} = [${i}] * 2;`).join("\n");
+    for (const piece of [list, code]) {
+      expect(piece.length).toBeGreaterThan(LONG_TAIL);
+      expect(renderLive(piece)).toBe(`<div>${renderToStaticMarkup(createElement(MarkdownBody, { text: piece }))}</div>`);
     }
   });
 });
