@@ -25,7 +25,7 @@ import { performance } from "node:perf_hooks";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { closeUnfinished, parsePiece, splitBlocks } from "../components/chat/markdown-parse";
-import { MarkdownPiece, RichMarkdown, soleParagraph, tailCut } from "../components/chat/markdown-rich";
+import { Blocks, MarkdownPiece, RichMarkdown, soleParagraph, streamingSplit } from "../components/chat/markdown-rich";
 import { benchMarkdownInBrowser, type BrowserMarkdownRow } from "./markdown-browser";
 import { chromiumAvailable, CHROMIUM_PATH } from "./lib/browser";
 import { replayStream, type StreamReplay } from "./lib/replay-stream";
@@ -82,22 +82,25 @@ export function streamOnce(message: string, chunk: number): StreamReplay {
       renderPiece(finished[i]!);
       renders++;
     }
-    // The last piece, as RichMarkdown's StreamingTail renders it: a long paragraph is parsed
-    // only when it outgrows its cut (the text since is shown as it came, a text node).
+    // The last piece, as RichMarkdown's StreamingTail renders it: a long paragraph's cut is
+    // parsed only when it changes (the text since is a text node); any other piece, whole.
     const raw = pieces.at(-1);
-    const cut = raw === undefined ? 0 : tailCut(raw.length);
-    if (raw !== undefined && cut < raw.length) {
-      const head = raw.slice(0, cut);
-      if (head !== previousHead) {
-        headIsParagraph = soleParagraph(parsePiece(closeUnfinished(head))) !== null;
-        renderPiece(closeUnfinished(head));
-        renders++;
-        previousHead = head;
-      }
+    const split = raw === undefined ? null : streamingSplit(raw);
+    if (split && split.head !== previousHead) {
+      const blocks = parsePiece(split.head);
+      headIsParagraph = soleParagraph(blocks) !== null;
+      renderToStaticMarkup(createElement(Blocks, { blocks }));
+      renders++;
+      previousHead = split.head;
     }
-    const tail = raw === undefined || (cut < raw.length && headIsParagraph) ? null : closeUnfinished(raw);
+    const tail = raw === undefined || (split && headIsParagraph) ? null : closeUnfinished(raw);
     if (tail !== null && tail !== previousTail) {
       renderPiece(tail);
+      renders++;
+    }
+    // The answer ends: the chat renders a cut paragraph whole once more.
+    if (text.length === message.length && split && headIsParagraph) {
+      renderPiece(closeUnfinished(raw!));
       renders++;
     }
     previousFinished = finished;

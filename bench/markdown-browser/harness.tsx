@@ -16,6 +16,8 @@ function stream(message: string, chunk: number, layout: boolean): BrowserStreamR
   const root = createRoot(host);
   const replay = replayStream(message, chunk, (text) => {
     flushSync(() => root.render(<RichMarkdown text={text} live />));
+    // The answer ends: the chat renders it once more as finished (a cut paragraph is parsed whole).
+    if (text.length === message.length) flushSync(() => root.render(<RichMarkdown text={text} />));
     // With layout: also what the browser does before it can paint the new text.
     if (layout) void host.offsetHeight;
     return 1;

@@ -63,7 +63,7 @@ const cellClass = (align: TableAlign | undefined) => `border-b border-zinc-200 p
 
 const headingClass = ["text-lg", "text-base", "text-base", "text-sm", "text-sm", "text-sm"];
 
-function Blocks({ blocks, tight = false }: { blocks: Block[]; tight?: boolean }) {
+export function Blocks({ blocks, tight = false }: { blocks: Block[]; tight?: boolean }) {
   return (
     <>
       {blocks.map((block, i) => {
@@ -202,27 +202,61 @@ export function soleParagraph(blocks: Block[]): Extract<Block, { type: "paragrap
 }
 
 /**
- * The last piece of a message that is still streaming. A long paragraph shows its parsed cut
- * (tailCut), then the text since as it came, until the next cut; any other long piece (a list, a
- * code block: each parses in time linear in its length) is parsed whole, as a short one is.
+ * A line in the text after a cut that may start another block (a list item, a heading, a quote, a
+ * fence, a table row, a setext underline, a blank line): the text is then not the cut paragraph's
+ * continuation, and the piece is parsed whole instead.
  */
-function StreamingTail({ piece }: { piece: string }) {
-  const cut = tailCut(piece.length);
-  if (cut === piece.length) return <MarkdownPiece source={closeUnfinished(piece)} />;
-  return <LongTail piece={piece} head={piece.slice(0, cut)} rest={piece.slice(cut)} />;
+const BLOCK_START = /\n(?:[ \t]*(?:\n|$)| {0,3}(?:[-*+>#|=:~`_]|\d{1,9}[.)]))/;
+
+/**
+ * Where a streaming last piece is split into a cut to parse and text to show as it came, or null
+ * when it is parsed whole: it is short, or the text after the cut may start another block.
+ */
+export function streamingSplit(piece: string): { head: string; rest: string } | null {
+  let cut = tailCut(piece.length);
+  if (cut === piece.length) return null;
+  // Never between the two halves of a character outside the Basic Multilingual Plane (an emoji).
+  const unit = piece.charCodeAt(cut - 1);
+  if (unit >= 0xd800 && unit <= 0xdbff) cut -= 1;
+  const head = piece.slice(0, cut);
+  // From the start of the line the cut is in: a block marker can only follow a line break.
+  const lineStart = head.lastIndexOf("\n");
+  if (BLOCK_START.test(lineStart < 0 ? piece.slice(cut) : piece.slice(lineStart))) return null;
+  return { head, rest: piece.slice(cut) };
 }
 
+/**
+ * The last piece of a message that is still streaming. A long paragraph shows its parsed cut
+ * (streamingSplit), then the text since as it came, until the next cut; any other piece is
+ * parsed whole (a list, a code block: each parses in time linear in its length).
+ */
+function StreamingTail({ piece }: { piece: string }) {
+  const split = streamingSplit(piece);
+  if (!split) return <MarkdownPiece source={closeUnfinished(piece)} />;
+  return <LongTail piece={piece} head={split.head} rest={split.rest} />;
+}
+
+/**
+ * The cut is parsed as it is, without closing what is open at its end (closeUnfinished): an
+ * unfinished "**" or "[link](htt" then shows as typed, and the text after it completes it on
+ * screen, instead of being dropped from the cut and reappearing cut short.
+ */
 function LongTail({ piece, head, rest }: { piece: string; head: string; rest: string }) {
-  const paragraph = useMemo(() => soleParagraph(parsePiece(closeUnfinished(head))), [head]);
+  const paragraph = useMemo(() => soleParagraph(parsePiece(head)), [head]);
   if (!paragraph) return <MarkdownPiece source={closeUnfinished(piece)} />;
-  // The parsed cut loses its trailing space (a paragraph's text is trimmed); the text since must not run into it.
-  const gap = /\s$/.test(head) ? " " : "";
   return (
     <p>
       <InlineNodesOnce nodes={paragraph.children} />
-      {gap + rest}
+      <span className="whitespace-pre-line">{trailingSpace(head) + rest}</span>
     </p>
   );
+}
+
+/** A paragraph's text is trimmed at its end; the text after a cut keeps the space or line break it follows. */
+function trailingSpace(text: string): string {
+  let start = text.length;
+  while (start > 0 && /\s/.test(text[start - 1]!)) start -= 1;
+  return text.slice(start);
 }
 
 /**

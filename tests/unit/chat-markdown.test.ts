@@ -235,22 +235,44 @@ describe("a long paragraph streaming in", () => {
     expect(paragraph.length).toBeGreaterThan(LONG_TAIL * 1.5);
     const message = `Intro.\n\n${paragraph}`;
     const cut = tailCut(paragraph.length);
-    const head = renderToStaticMarkup(createElement(MarkdownPiece, { source: closeUnfinished(paragraph.slice(0, cut)) }));
+    const head = renderToStaticMarkup(createElement(MarkdownPiece, { source: paragraph.slice(0, cut) }));
     expect(head.startsWith("<p>") && head.endsWith("</p>")).toBe(true);
-    const live = renderLive(message);
     const gap = paragraph[cut - 1] === " " ? " " : "";
-    expect(live).toBe(`<div><p>Intro.</p>${head.slice(0, -4)}${escapeText(gap + paragraph.slice(cut))}</p></div>`);
+    const live = renderLive(message);
+    expect(live).toBe(`<div><p>Intro.</p>${head.slice(0, -4)}<span class="whitespace-pre-line">${escapeText(gap + paragraph.slice(cut))}</span></p></div>`);
     // Every character that arrived is on screen: the cut's text formatted, the rest as typed.
     expect(live).toContain("word **199** [link](/tasks)");
     expect(renderToStaticMarkup(createElement(RichMarkdown, { text: message }))).toBe(`<div>${renderToStaticMarkup(createElement(MarkdownBody, { text: message }))}</div>`);
   });
 
-  it("the text since the cut does not run into the cut's last word", () => {
-    const paragraph = "ab ".repeat(1_200);
-    expect(paragraph.slice(0, tailCut(paragraph.length)).endsWith(" ")).toBe(true);
-    const shown = renderLive(paragraph).replace(/<[^>]*>/g, "");
-    expect(shown).not.toContain("abab");
-    expect(shown.trim()).toBe(paragraph.trim());
+  it("syntax left open at the cut shows as typed, and nothing that arrived is dropped", () => {
+    const texts = [
+      "x".repeat(1_992) + " have **bold** " + "y ".repeat(100), // the cut falls right after "**"
+      "x".repeat(1_985) + " see [the docs](https://example.com/a) " + "y ".repeat(100), // inside the link's address
+      "x".repeat(1_995) + " `npm i` " + "y ".repeat(100),
+    ];
+    for (const text of texts) {
+      expect(tailCut(text.length)).toBeLessThan(text.length);
+      const shown = renderLive(text).replace(/<[^>]*>/g, "").replace(/&amp;/g, "&");
+      expect(shown.trim(), text.slice(1_980, 2_020)).toBe(text.trim());
+    }
+  });
+
+  it("an emoji at the cut is not split in two", () => {
+    const text = "x".repeat(1_999) + "🎉" + " y".repeat(200);
+    expect(text.charCodeAt(tailCut(text.length) - 1)).toBeGreaterThanOrEqual(0xd800); // the cut would split it
+    const html = renderLive(text);
+    expect(html).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    expect(html.replace(/<[^>]*>/g, "")).toBe(text);
+  });
+
+  it("a block that starts after the cut (a list, a heading, a table, an underline) is parsed whole, not shown as typed", () => {
+    const paragraph = "word ".repeat(420);
+    for (const after of ["\n- **Buy milk** due Fri\n- Call Sam", "\n# Next", "\n| a | b |\n| - | - |\n| 1 | 2 |", "\n===", "\n1. one\n2. two", "\n> quoted"]) {
+      const text = paragraph + after;
+      expect(tailCut(text.length)).toBeLessThan(text.length);
+      expect(renderLive(text), after).toBe(`<div>${renderToStaticMarkup(createElement(MarkdownBody, { text }))}</div>`);
+    }
   });
 
   it("a long list or code block streaming in is parsed whole, as a short piece is", () => {
