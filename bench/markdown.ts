@@ -86,6 +86,7 @@ export function streamOnce(message: string, chunk: number): StreamReplay {
     // parsed only when it changes (the text since is a text node); any other piece, whole.
     const raw = pieces.at(-1);
     const split = raw === undefined ? null : streamingSplit(raw);
+    if (!split) previousHead = null; // React unmounts the cut's memo
     if (split && split.head !== previousHead) {
       const blocks = parsePiece(split.head);
       headIsParagraph = soleParagraph(blocks) !== null;

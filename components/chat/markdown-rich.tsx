@@ -206,7 +206,7 @@ export function soleParagraph(blocks: Block[]): Extract<Block, { type: "paragrap
  * fence, a table row, a setext underline, a blank line): the text is then not the cut paragraph's
  * continuation, and the piece is parsed whole instead.
  */
-const BLOCK_START = /\n(?:[ \t]*(?:\n|$)| {0,3}(?:[-*+>#|=:~`_]|\d{1,9}[.)]))/;
+const BLOCK_START = /\n(?:[ \t]*\n| {0,3}(?:[-*+>#|=:~`_]|\d{1,9}[.)]))/;
 
 /**
  * Where a streaming last piece is split into a cut to parse and text to show as it came, or null
@@ -215,9 +215,12 @@ const BLOCK_START = /\n(?:[ \t]*(?:\n|$)| {0,3}(?:[-*+>#|=:~`_]|\d{1,9}[.)]))/;
 export function streamingSplit(piece: string): { head: string; rest: string } | null {
   let cut = tailCut(piece.length);
   if (cut === piece.length) return null;
+  // Just after a space near the cut, so that it does not split a word: linkify would make a link of
+  // half an address ("https://example.c"), and an entity or an emoji would show broken.
+  const space = lastSpaceBefore(piece, cut, WORD_REACH);
+  if (space >= 0) cut = space + 1;
   // Never between the two halves of a character outside the Basic Multilingual Plane (an emoji).
-  const unit = piece.charCodeAt(cut - 1);
-  if (unit >= 0xd800 && unit <= 0xdbff) cut -= 1;
+  else if (isHighSurrogate(piece.charCodeAt(cut - 1))) cut -= 1;
   const head = piece.slice(0, cut);
   // From the start of the line the cut is in: a block marker can only follow a line break.
   const lineStart = head.lastIndexOf("\n");
@@ -225,13 +228,25 @@ export function streamingSplit(piece: string): { head: string; rest: string } | 
   return { head, rest: piece.slice(cut) };
 }
 
+/** How far before a cut to look for a space to cut after instead. */
+const WORD_REACH = 256;
+
+function lastSpaceBefore(text: string, end: number, reach: number): number {
+  for (let i = end - 1; i >= Math.max(0, end - reach); i--) if (/\s/.test(text[i]!)) return i;
+  return -1;
+}
+
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+
 /**
- * The last piece of a message that is still streaming. A long paragraph shows its parsed cut
- * (streamingSplit), then the text since as it came, until the next cut; any other piece is
- * parsed whole (a list, a code block: each parses in time linear in its length).
+ * The last piece of a message. While it streams (`live`), a long paragraph shows its parsed cut
+ * (streamingSplit), then the text since as it came, until the next cut; any other piece, and
+ * every piece once the answer is done, is parsed whole (a list or a code block parses in time
+ * linear in its length). One element either way, so a short last piece is not re-rendered when
+ * the answer ends.
  */
-function StreamingTail({ piece }: { piece: string }) {
-  const split = streamingSplit(piece);
+function StreamingTail({ piece, live }: { piece: string; live: boolean }) {
+  const split = live ? streamingSplit(piece) : null;
   if (!split) return <MarkdownPiece source={closeUnfinished(piece)} />;
   return <LongTail piece={piece} head={split.head} rest={split.rest} />;
 }
@@ -273,7 +288,7 @@ export function RichMarkdown({ text, className, live = false }: { text: string; 
       {groups.map((from) => (
         <PieceGroup key={from} pieces={pieces} from={from} to={Math.min(from + GROUP_SIZE, last)} />
       ))}
-      {last >= 0 && (live ? <StreamingTail key="last" piece={pieces[last]!} /> : <MarkdownPiece key="last" source={closeUnfinished(pieces[last]!)} />)}
+      {last >= 0 && <StreamingTail key="last" piece={pieces[last]!} live={live} />}
     </div>
   );
 }

@@ -61,13 +61,15 @@ test.describe("a long answer streaming in", () => {
     // Every change to the page while the answer streams: the longest answer seen on screen then,
     // and whether it showed a step from past the cut (the text after a cut is shown as it came).
     await page.evaluate(() => {
-      const seen = { longest: 0, lateStep: false };
+      const seen = { longest: 0, lateStep: false, shownAsTyped: false };
       (window as unknown as { __streamSeen: typeof seen }).__streamSeen = seen;
       new MutationObserver(() => {
         const live = document.querySelector('[data-testid="chat-assistant-message"][data-streaming="true"]');
         const text = live?.textContent ?? "";
         seen.longest = Math.max(seen.longest, text.length);
         if (text.includes("step 140")) seen.lateStep = true;
+        // The text after a cut (components/chat/markdown-rich.tsx, LongTail).
+        if (live?.querySelector("p > span.whitespace-pre-line")) seen.shownAsTyped = true;
       }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     });
     await composer(page).fill("plan my week");
@@ -75,8 +77,10 @@ test.describe("a long answer streaming in", () => {
 
     await expect(page.getByRole("button", { name: "Stop" })).toHaveCount(0, { timeout: 60_000 });
     await expect(answer(page)).not.toHaveAttribute("data-streaming", "true");
-    const seen = await page.evaluate(() => (window as unknown as { __streamSeen: { longest: number; lateStep: boolean } }).__streamSeen);
+    const seen = await page.evaluate(() => (window as unknown as { __streamSeen: { longest: number; lateStep: boolean; shownAsTyped: boolean } }).__streamSeen);
     expect(seen.lateStep, "a step written after the 4,500th character showed while the answer streamed").toBe(true);
+    expect(seen.shownAsTyped, "the paragraph was split at a cut while it streamed").toBe(true);
+    await expect(answer(page).locator("span.whitespace-pre-line")).toHaveCount(0);
     expect(seen.longest).toBeGreaterThan(3_000);
     const text = (await answer(page).textContent())!;
     expect(text).toContain("Here is the plan: step 1 then list and");

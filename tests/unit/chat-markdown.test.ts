@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Markdown } from "@/components/chat/markdown";
-import { LONG_TAIL, MarkdownBody, MarkdownPiece, RichMarkdown, tailCut } from "@/components/chat/markdown-rich";
+import { LONG_TAIL, MarkdownBody, MarkdownPiece, RichMarkdown, streamingSplit, tailCut } from "@/components/chat/markdown-rich";
 import { closeUnfinished, parseBlocks, parseInline, parsePiece, safeHref, splitBlocks } from "@/components/chat/markdown-parse";
 
 const render = (text: string) => renderToStaticMarkup(createElement(RichMarkdown, { text }));
@@ -234,12 +234,14 @@ describe("a long paragraph streaming in", () => {
     const paragraph = Array.from({ length: 200 }, (_, i) => `word **${i}** [link](/tasks) `).join("");
     expect(paragraph.length).toBeGreaterThan(LONG_TAIL * 1.5);
     const message = `Intro.\n\n${paragraph}`;
-    const cut = tailCut(paragraph.length);
-    const head = renderToStaticMarkup(createElement(MarkdownPiece, { source: paragraph.slice(0, cut) }));
+    const split = streamingSplit(paragraph)!;
+    expect(split.head + split.rest).toBe(paragraph);
+    expect(split.head.length).toBeLessThanOrEqual(tailCut(paragraph.length));
+    expect(split.head.endsWith(" ")).toBe(true); // cut after a word, not inside one
+    const head = renderToStaticMarkup(createElement(MarkdownPiece, { source: split.head }));
     expect(head.startsWith("<p>") && head.endsWith("</p>")).toBe(true);
-    const gap = paragraph[cut - 1] === " " ? " " : "";
     const live = renderLive(message);
-    expect(live).toBe(`<div><p>Intro.</p>${head.slice(0, -4)}<span class="whitespace-pre-line">${escapeText(gap + paragraph.slice(cut))}</span></p></div>`);
+    expect(live).toBe(`<div><p>Intro.</p>${head.slice(0, -4)}<span class="whitespace-pre-line">${escapeText(" " + split.rest)}</span></p></div>`);
     // Every character that arrived is on screen: the cut's text formatted, the rest as typed.
     expect(live).toContain("word **199** [link](/tasks)");
     expect(renderToStaticMarkup(createElement(RichMarkdown, { text: message }))).toBe(`<div>${renderToStaticMarkup(createElement(MarkdownBody, { text: message }))}</div>`);
@@ -256,6 +258,22 @@ describe("a long paragraph streaming in", () => {
       const shown = renderLive(text).replace(/<[^>]*>/g, "").replace(/&amp;/g, "&");
       expect(shown.trim(), text.slice(1_980, 2_020)).toBe(text.trim());
     }
+  });
+
+  it("the cut falls after a word, so half an address is never a link", () => {
+    const url = "https://example.com/tasks/overdue/this-week";
+    for (let shift = 0; shift < url.length; shift += 7) {
+      const text = "x ".repeat(Math.floor((1_990 - shift) / 2)) + `see ${url} now ` + "y ".repeat(150);
+      const hrefs = [...renderLive(text).matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+      expect(hrefs, `shift ${shift}`).toEqual(hrefs.length ? [url] : []);
+    }
+  });
+
+  it("a long paragraph with line breaks stays split when its newest line is still empty", () => {
+    const lines = Array.from({ length: 60 }, (_, i) => `line ${i} of a long answer with **bold** words`).join("\n");
+    expect(streamingSplit(lines)).not.toBeNull();
+    expect(streamingSplit(lines + "\n")).not.toBeNull();
+    expect(streamingSplit(lines + "\n\n")).toBeNull(); // a blank line: another block may start
   });
 
   it("an emoji at the cut is not split in two", () => {
