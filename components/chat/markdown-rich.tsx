@@ -2,10 +2,6 @@ import { Fragment, memo, useMemo } from "react";
 import { closeUnfinished, parsePiece, splitBlocks, type Block, type Inline, type TableAlign } from "./markdown-parse";
 
 /** Renders parsed Markdown as React elements: text is always text, never HTML. */
-const InlineNodesOnce = memo(function InlineNodesOnce({ nodes }: { nodes: Inline[] }) {
-  return <InlineNodes nodes={nodes} />;
-});
-
 function InlineNodes({ nodes }: { nodes: Inline[] }) {
   return (
     <>
@@ -57,6 +53,11 @@ function InlineNodes({ nodes }: { nodes: Inline[] }) {
     </>
   );
 }
+
+/** InlineNodes memoized: a long streaming paragraph's parsed cut stays the same for many updates. */
+const InlineNodesOnce = memo(function InlineNodesOnce({ nodes }: { nodes: Inline[] }) {
+  return <InlineNodes nodes={nodes} />;
+});
 
 const alignClass = { left: "text-left", center: "text-center", right: "text-right" };
 const cellClass = (align: TableAlign | undefined) => `border-b border-zinc-200 px-2 py-1 dark:border-zinc-800 ${alignClass[align ?? "left"]}`;
@@ -262,16 +263,10 @@ function LongTail({ piece, head, rest }: { piece: string; head: string; rest: st
   return (
     <p>
       <InlineNodesOnce nodes={paragraph.children} />
-      <span className="whitespace-pre-line">{trailingSpace(head) + rest}</span>
+      {/* A paragraph's text is trimmed at its end; the text after the cut keeps the space or line break it follows. */}
+      <span className="whitespace-pre-line">{head.slice(head.trimEnd().length) + rest}</span>
     </p>
   );
-}
-
-/** A paragraph's text is trimmed at its end; the text after a cut keeps the space or line break it follows. */
-function trailingSpace(text: string): string {
-  let start = text.length;
-  while (start > 0 && /\s/.test(text[start - 1]!)) start -= 1;
-  return text.slice(start);
 }
 
 /**
