@@ -11,7 +11,7 @@ import { launch } from "./lib/browser";
 import type { BrowserStreamResult } from "./markdown-browser/harness";
 import { median } from "./lib/stats";
 
-export type BrowserMarkdownRow = { length: number; chunk: number; renders: number; ms: number; layoutMs: number; slowestStepMs: number; elements: number };
+export type BrowserMarkdownRow = { label: string; length: number; chunk: number; renders: number; ms: number; layoutMs: number; slowestStepMs: number; elements: number };
 
 async function bundleHarness(): Promise<string> {
   const out = await build({
@@ -28,7 +28,7 @@ async function bundleHarness(): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
-export async function benchMarkdownInBrowser(opts: { messages: Array<{ length: number; text: string }>; chunks: number[]; runs: number }): Promise<BrowserMarkdownRow[]> {
+export async function benchMarkdownInBrowser(opts: { messages: Array<{ label: string; length: number; text: string }>; chunks: number[]; runs: number }): Promise<BrowserMarkdownRow[]> {
   const script = await bundleHarness();
   const browser = await launch();
   try {
@@ -37,10 +37,10 @@ export async function benchMarkdownInBrowser(opts: { messages: Array<{ length: n
     await page.addScriptTag({ content: script });
     const run = (text: string, chunk: number, layout: boolean) =>
       page.evaluate(([t, c, l]) => window.markdownStream(t, c, l), [text, chunk, layout] as const) as Promise<BrowserStreamResult>;
-    const longest = opts.messages.at(-1)!.text;
+    const longest = opts.messages.reduce((a, b) => (b.length > a.length ? b : a)).text;
     for (const chunk of opts.chunks) await run(longest, chunk, true); // warm-up: the JIT
     const rows: BrowserMarkdownRow[] = [];
-    for (const { length, text } of opts.messages) {
+    for (const { label, length, text } of opts.messages) {
       for (const chunk of opts.chunks) {
         const plain: BrowserStreamResult[] = [];
         const laidOut: BrowserStreamResult[] = [];
@@ -49,6 +49,7 @@ export async function benchMarkdownInBrowser(opts: { messages: Array<{ length: n
           laidOut.push(await run(text, chunk, true));
         }
         rows.push({
+          label,
           length,
           chunk,
           renders: plain[0]!.renders,

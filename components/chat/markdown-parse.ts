@@ -178,15 +178,19 @@ export function splitBlocks(source: string): string[] {
   const resume = lastSplit && hasPrefix(source, lastSplit.source) ? lastSplit : null;
   const { lines, offsets } = linesFrom(source, resume?.from ?? 0);
   const scanned = scanPieces(lines, 0);
-  const pieces = [...(resume?.finished ?? []), ...scanned.pieces];
   // A cut is final once the line it was made at is whole (a line break follows it): "1" may still
   // become "1." and turn a new paragraph into a list item. Resume at the last such cut.
   let k = scanned.starts.length - 1;
   while (k > 0 && scanned.starts[k]! >= lines.length - 1) k -= 1;
-  const finished = resume?.finished.length ?? 0;
-  lastSplit = { source, finished: pieces.slice(0, finished + k), from: offsets[scanned.starts[k]!]! };
-  return pieces.filter((p) => p.trim() !== "");
+  // The finished pieces are kept without the blank ones, so no call re-reads them: on a long answer
+  // that filter ran over every piece on every chunk.
+  const newlyFinished = scanned.pieces.slice(0, k).filter(hasText);
+  const finished = newlyFinished.length > 0 ? (resume?.finished ?? []).concat(newlyFinished) : (resume?.finished ?? []);
+  lastSplit = { source, finished, from: offsets[scanned.starts[k]!]! };
+  return finished.concat(scanned.pieces.slice(k).filter(hasText));
 }
+
+const hasText = (piece: string) => /\S/.test(piece);
 
 let lastSplit: { source: string; finished: string[]; from: number } | null = null;
 
