@@ -1,9 +1,9 @@
 /**
  * `npm run bench:markdown`: the time the chat's Markdown renderer (components/chat/markdown-rich.tsx)
- * spends on an assistant message of 8k, 16k and 32k characters while it streams in (and on 32k of
- * plain prose), and on the
- * adversarial inputs of tests/unit/chat-markdown.test.ts's "linear time" block. Target (issue 15):
- * under 50 ms for the whole 32k message, and linear in its length (a flat ms-per-1k-chars column).
+ * spends on an assistant message of 8k, 16k and 32k characters while it streams in, on 32k of
+ * plain prose, and on the adversarial inputs of tests/unit/chat-markdown.test.ts's "linear time"
+ * block. Target (issue 15): under 50 ms for the whole 32k message, and linear in its length (a
+ * flat ms-per-1k-chars column).
  *
  * Two replays of the same stream:
  * - In Node: what RichMarkdown does on a new `text` (split the message into pieces, then render

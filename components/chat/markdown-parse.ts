@@ -185,7 +185,8 @@ export function splitBlocks(source: string): string[] {
   // The finished pieces are kept without the blank ones, so no call re-reads them: on a long answer
   // that filter ran over every piece on every chunk.
   const newlyFinished = scanned.pieces.slice(0, k).filter(hasText);
-  const finished = newlyFinished.length > 0 ? (resume?.finished ?? []).concat(newlyFinished) : (resume?.finished ?? []);
+  const earlier = resume?.finished ?? [];
+  const finished = newlyFinished.length > 0 ? earlier.concat(newlyFinished) : earlier;
   lastSplit = { source, finished, from: offsets[scanned.starts[k]!]! };
   return finished.concat(scanned.pieces.slice(k).filter(hasText));
 }
